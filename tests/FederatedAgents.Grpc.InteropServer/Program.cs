@@ -1,0 +1,2 @@
+// Filled in by the gRPC stack work: grpc.testing.TestService on this project's server.
+return 0;
