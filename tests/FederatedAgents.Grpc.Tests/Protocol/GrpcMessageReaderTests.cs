@@ -1,0 +1,137 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using FederatedAgents.Grpc.Compression;
+using FederatedAgents.Grpc.Protocol;
+using FederatedAgents.Testing;
+
+namespace FederatedAgents.Grpc.Tests.Protocol;
+
+public class GrpcMessageReaderTests
+{
+    private static byte[] Frame(byte flag, byte[] payload, int? declaredLength = null)
+    {
+        var frame = new byte[GrpcProtocol.MessageHeaderSize + payload.Length];
+        MessageFrame.WriteHeader(frame, flag == 1, declaredLength ?? payload.Length);
+        frame[0] = flag;
+        payload.CopyTo(frame, GrpcProtocol.MessageHeaderSize);
+        return frame;
+    }
+
+    private static async Task<List<byte[]>> ReadAll(IEnumerable<byte[]> chunks, int maxSize = 1024, ICompressionProvider? decompressor = null)
+    {
+        var pipe = new Pipe();
+        foreach (var chunk in chunks)
+        {
+            await pipe.Writer.WriteAsync(chunk);
+        }
+
+        await pipe.Writer.CompleteAsync();
+        var reader = new GrpcMessageReader(pipe.Reader, maxSize, decompressor);
+        var messages = new List<byte[]>();
+        while (true)
+        {
+            var (hasMessage, message) = await reader.ReadAsync(payload => payload.ToArray(), CancellationToken.None).Bounded();
+            if (!hasMessage)
+            {
+                return messages;
+            }
+
+            messages.Add(message);
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_MessagesSplitAcrossChunksAtEveryByte_ReassemblesThem()
+    {
+        var bytes = Frame(0, [1, 2, 3]).Concat(Frame(0, [])).Concat(Frame(0, [9])).ToArray();
+        var messages = await ReadAll(bytes.Select(b => new[] { b }));
+        Assert.Equal([[1, 2, 3], [], [9]], messages);
+    }
+
+    [Fact]
+    public async Task ReadAsync_LengthPrefixBeyondBody_IsInternal()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([Frame(0, [1, 2], declaredLength: 10)]));
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+        Assert.Contains("Incomplete message", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TruncatedHeader_IsInternal()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([[0, 0, 0]]));
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DeclaredLengthOverLimit_IsResourceExhaustedBeforeBuffering()
+    {
+        var header = new byte[5];
+        MessageFrame.WriteHeader(header, false, 2048);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([header], maxSize: 1024));
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CompressedFlagWithoutEncoding_IsInternal()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([Frame(1, [1, 2, 3])]));
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+        Assert.Contains("grpc-encoding", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task ReadAsync_InvalidFlagByte_IsInternal()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([Frame(7, [1])]));
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadAsync_GzipMessage_Decompresses()
+    {
+        var compressed = MessageCompression.Compress([5, 6, 7], GzipCompressionProvider.Instance);
+        var messages = await ReadAll([Frame(1, compressed)], decompressor: GzipCompressionProvider.Instance);
+        Assert.Equal([[5, 6, 7]], messages);
+    }
+
+    [Fact]
+    public async Task ReadAsync_GzipBombBeyondLimit_IsResourceExhausted()
+    {
+        var bomb = MessageCompression.Compress(new byte[1_000_000], GzipCompressionProvider.Instance);
+        var ex = await Assert.ThrowsAsync<RpcException>(
+            () => ReadAll([Frame(1, bomb)], maxSize: 64 * 1024, decompressor: GzipCompressionProvider.Instance));
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CorruptGzip_IsInternal()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(
+            () => ReadAll([Frame(1, [1, 2, 3, 4])], decompressor: GzipCompressionProvider.Instance));
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+    }
+
+    [Fact]
+    public void Write_OverLimit_IsResourceExhausted()
+    {
+        var marshaller = Marshallers.ForProtobuf(Health.HealthCheckRequest.Parser);
+        var message = new Health.HealthCheckRequest { Service = new string('x', 100) };
+        var ex = Assert.Throws<RpcException>(
+            () => GrpcMessageWriter.Write(new ArrayBufferWriter<byte>(), message, marshaller, 50, null));
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task WriteThenRead_CompressedAndPlain_RoundTrip()
+    {
+        var marshaller = Marshallers.ForProtobuf(Health.HealthCheckRequest.Parser);
+        var output = new ArrayBufferWriter<byte>();
+        GrpcMessageWriter.Write(output, new Health.HealthCheckRequest { Service = "a" }, marshaller, 1024, null);
+        GrpcMessageWriter.Write(output, new Health.HealthCheckRequest { Service = "b" }, marshaller, 1024, GzipCompressionProvider.Instance);
+
+        var messages = await ReadAll([output.WrittenSpan.ToArray()], decompressor: GzipCompressionProvider.Instance);
+
+        Assert.Equal(["a", "b"], messages.Select(m => Health.HealthCheckRequest.Parser.ParseFrom(m).Service));
+    }
+}
