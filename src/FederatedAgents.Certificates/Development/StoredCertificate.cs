@@ -31,8 +31,8 @@ internal sealed record StoredCertificate(StoredState State, X509Certificate2? Ce
         Inspect(files, now, certificate =>
         {
             // Judge the issuer at a time the certificate was valid: an expired one is renewed, not refused.
-            var end = End(certificate);
-            var trusted = trust.Validate(certificate, profile.Usage, now < end ? now : end);
+            var lastValid = End(certificate).AddMinutes(-1);
+            var trusted = trust.Validate(certificate, profile.Usage, now < lastValid ? now : lastValid);
             return profile.FindMismatch(certificate) ?? (trusted.IsTrusted ? null : trusted.Problem);
         });
 

@@ -13,24 +13,27 @@ public static class CertificateFiles
     {
         RequireFile(certificatePath, "certificate");
         RequireFile(keyPath, "private key");
-        return Load(certificatePath, keyPath, $"the certificate {certificatePath} with the private key {keyPath}");
+        return Load(
+            () => X509Certificate2.CreateFromPemFile(certificatePath, keyPath),
+            $"the certificate {certificatePath} with the private key {keyPath}");
     }
 
     /// <summary>Loads a certificate without a private key, e.g. a CA to trust.</summary>
     public static X509Certificate2 LoadCertificate(string certificatePath)
     {
         RequireFile(certificatePath, "certificate");
-        return Load(certificatePath, null, $"the certificate {certificatePath}");
+        return Load(() => X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath)), $"the certificate {certificatePath}");
     }
 
-    private static X509Certificate2 Load(string certificatePath, string? keyPath, string what)
+    private static X509Certificate2 Load(Func<X509Certificate2> load, string what)
     {
         try
         {
-            return X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+            return load();
         }
-        catch (CryptographicException exception)
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
+            // A key of another certificate surfaces as ArgumentException; callers see one exception type.
             throw new CryptographicException($"Cannot load {what}: {exception.Message}", exception);
         }
     }
