@@ -21,8 +21,6 @@ public sealed class CertificateTrust
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    public X509Certificate2 Authority => _authority;
-
     /// <summary>Trusts the CA certificate in the PEM file at <paramref name="authorityPath"/> (e.g. <c>certs-dev/ca.crt</c>).</summary>
     public static CertificateTrust FromFile(string authorityPath, TimeProvider? timeProvider = null) =>
         new(CertificateFiles.LoadCertificate(authorityPath), timeProvider);

@@ -74,7 +74,7 @@ public sealed class DevCertificateConflictTests : IDisposable
             File.SetUnixFileMode(set["bank"].Server.KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
 
-        var regenerated = await DevCertificates.EnsureAsync(set.Folder, ["bank"], overwrite: true, cancellationToken: TestContext.Current.CancellationToken).Bounded();
+        var regenerated = await TestDevCertificates.EnsureAsync(set.Folder, ["bank"], overwrite: true);
 
         Assert.All(regenerated.Files, file => Assert.Equal(DevCertificateStatus.Replaced, file.Status));
         Assert.NotEqual(oldCa, File.ReadAllBytes(set.Authority.CertificatePath));
@@ -106,7 +106,7 @@ public sealed class DevCertificateConflictTests : IDisposable
     }
 
     private static Task<DevCertificateSet> EnsureAsync(string folder, string organization = "bank") =>
-        DevCertificates.EnsureAsync(folder, [organization], cancellationToken: TestContext.Current.CancellationToken).Bounded();
+        TestDevCertificates.EnsureAsync(folder, [organization]);
 
     private static Dictionary<string, byte[]> Snapshot(DevCertificateSet set) =>
         set.Files.Select(f => f.Path).ToDictionary(path => path, File.ReadAllBytes);

@@ -13,7 +13,7 @@ public sealed class DevCertificateContentsTests : IAsyncLifetime
     private DevCertificateSet _set = null!;
 
     public async ValueTask InitializeAsync() =>
-        _set = await DevCertificates.EnsureAsync(_temp.Path, ["bank"], timeProvider: _time, cancellationToken: TestContext.Current.CancellationToken).Bounded();
+        _set = await TestDevCertificates.EnsureAsync(_temp.Path, ["bank"], _time);
 
     public ValueTask DisposeAsync()
     {

@@ -142,7 +142,7 @@ public sealed class DevCertificatesTests : IDisposable
     }
 
     private Task<DevCertificateSet> EnsureAsync(params string[] organizations) =>
-        DevCertificates.EnsureAsync(_temp.Path, organizations, overwrite: false, _time, TestContext.Current.CancellationToken).Bounded();
+        TestDevCertificates.EnsureAsync(_temp.Path, organizations, _time);
 
     private CertificateTrust Trust(DevCertificateSet set) => CertificateTrust.FromFile(set.Authority.CertificatePath, _time);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FederatedAgents.Certificates.Development;
+using FederatedAgents.Certificates.Tests.Development;
 using FederatedAgents.Certificates.Pem;
 using FederatedAgents.Testing;
 
@@ -12,7 +13,7 @@ public sealed class CertificateFilesTests : IAsyncLifetime
     private DevCertificateSet _set = null!;
 
     public async ValueTask InitializeAsync() =>
-        _set = await DevCertificates.EnsureAsync(_temp.Path, ["bank"], cancellationToken: TestContext.Current.CancellationToken).Bounded();
+        _set = await TestDevCertificates.EnsureAsync(_temp.Path, ["bank"]);
 
     public ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using FederatedAgents.Certificates.Development;
+using FederatedAgents.Certificates.Tests.Development;
 using FederatedAgents.Certificates.Trust;
 using FederatedAgents.Testing;
 
@@ -10,11 +11,13 @@ public sealed class CertificateTrustTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new();
     private DevCertificateSet _mine = null!;
     private DevCertificateSet _other = null!;
+    private CertificateTrust _trust = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _mine = await DevCertificates.EnsureAsync(_temp.Combine("mine"), ["bank"], timeProvider: _time, cancellationToken: TestContext.Current.CancellationToken).Bounded();
-        _other = await DevCertificates.EnsureAsync(_temp.Combine("other"), ["bank"], timeProvider: _time, cancellationToken: TestContext.Current.CancellationToken).Bounded();
+        _mine = await TestDevCertificates.EnsureAsync(_temp.Combine("mine"), ["bank"], _time);
+        _other = await TestDevCertificates.EnsureAsync(_temp.Combine("other"), ["bank"], _time);
+        _trust = CertificateTrust.FromFile(_mine.Authority.CertificatePath, _time);
     }
 
     public ValueTask DisposeAsync()
@@ -26,21 +29,19 @@ public sealed class CertificateTrustTests : IAsyncLifetime
     [Fact]
     public void Validate_LeavesOfTheTrustedCa_AreTrustedForTheirUsage()
     {
-        var trust = CertificateTrust.FromFile(_mine.Authority.CertificatePath, _time);
         using var server = _mine["bank"].Server.Load();
         using var client = _mine["bank"].Client.Load();
 
-        Assert.Equal(CertificateTrustResult.Trusted, trust.Validate(server, CertificateUsage.Server));
-        Assert.Equal(CertificateTrustResult.Trusted, trust.Validate(client, CertificateUsage.Client));
+        Assert.Equal(CertificateTrustResult.Trusted, _trust.Validate(server, CertificateUsage.Server));
+        Assert.Equal(CertificateTrustResult.Trusted, _trust.Validate(client, CertificateUsage.Client));
     }
 
     [Fact]
     public void Validate_ServerCertificateUsedAsClient_IsRefusedNamingTheUsage()
     {
-        var trust = CertificateTrust.FromFile(_mine.Authority.CertificatePath, _time);
         using var server = _mine["bank"].Server.Load();
 
-        var result = trust.Validate(server, CertificateUsage.Client);
+        var result = _trust.Validate(server, CertificateUsage.Client);
 
         Assert.False(result.IsTrusted);
         Assert.Contains("not for TLS client authentication", result.Problem);
@@ -49,10 +50,9 @@ public sealed class CertificateTrustTests : IAsyncLifetime
     [Fact]
     public void Validate_LeafOfAnotherCa_IsRefused()
     {
-        var trust = CertificateTrust.FromFile(_mine.Authority.CertificatePath, _time);
         using var foreign = _other["bank"].Client.Load();
 
-        var result = trust.Validate(foreign, CertificateUsage.Client);
+        var result = _trust.Validate(foreign, CertificateUsage.Client);
 
         Assert.False(result.IsTrusted);
         Assert.Contains("is not trusted by the CA", result.Problem);
@@ -61,19 +61,17 @@ public sealed class CertificateTrustTests : IAsyncLifetime
     [Fact]
     public void Validate_TheCaItself_IsNotALeaf()
     {
-        var trust = CertificateTrust.FromFile(_mine.Authority.CertificatePath, _time);
         using var ca = _mine.Authority.Load();
 
-        Assert.False(trust.Validate(ca, CertificateUsage.Server).IsTrusted);
+        Assert.False(_trust.Validate(ca, CertificateUsage.Server).IsTrusted);
     }
 
     [Fact]
     public void Validate_AfterTheLeafExpired_IsRefused()
     {
-        var trust = CertificateTrust.FromFile(_mine.Authority.CertificatePath, _time);
         using var server = _mine["bank"].Server.Load();
         _time.Advance(TimeSpan.FromDays(366));
 
-        Assert.False(trust.Validate(server, CertificateUsage.Server).IsTrusted);
+        Assert.False(_trust.Validate(server, CertificateUsage.Server).IsTrusted);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using FederatedAgents.Certificates.Development;
+using FederatedAgents.Certificates.Tests.Development;
 using FederatedAgents.Certificates.Trust;
 using FederatedAgents.Testing;
 
@@ -17,8 +18,8 @@ public sealed class MutualTlsHandshakeTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _mine = await DevCertificates.EnsureAsync(_temp.Combine("mine"), ["bank", "bureau"], cancellationToken: TestContext.Current.CancellationToken).Bounded();
-        _other = await DevCertificates.EnsureAsync(_temp.Combine("other"), ["bureau"], cancellationToken: TestContext.Current.CancellationToken).Bounded();
+        _mine = await TestDevCertificates.EnsureAsync(_temp.Combine("mine"), ["bank", "bureau"]);
+        _other = await TestDevCertificates.EnsureAsync(_temp.Combine("other"), ["bureau"]);
     }
 
     public ValueTask DisposeAsync()
