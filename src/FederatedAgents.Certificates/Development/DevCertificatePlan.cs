@@ -26,7 +26,11 @@ internal sealed class DevCertificatePlan : IDisposable
     public static DevCertificatePlan Create(DevCertificateSet set, bool overwrite, DateTimeOffset now)
     {
         var leaves = set.Organizations
-            .SelectMany(org => new[] { (Files: org.Server, Profile: LeafProfile.Server(org.Name)), (Files: org.Client, Profile: LeafProfile.Client(org.Name)) })
+            .SelectMany(org => new[]
+            {
+                (Files: org.Server, Profile: LeafProfile.Server(org.Name)),
+                (Files: org.Client, Profile: LeafProfile.Client(org.Name)),
+            })
             .ToList();
         if (overwrite)
         {
@@ -52,7 +56,9 @@ internal sealed class DevCertificatePlan : IDisposable
         var steps = new List<Step>();
         foreach (var (files, profile) in leaves)
         {
-            var step = trust is null ? ForNewAuthority(set, files, profile, problems) : ForKeptAuthority(set, files, profile, trust, now, problems);
+            var step = trust is null
+                ? ForNewAuthority(set, files, profile, problems)
+                : ForKeptAuthority(set, files, profile, trust, now, problems);
             if (step is not null)
             {
                 steps.Add(step);
