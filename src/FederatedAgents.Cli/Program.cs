@@ -1,4 +1,3 @@
-using System.CommandLine;
+using FederatedAgents.Cli;
 
-var root = new RootCommand("FederatedAgents: organizations' AI agents calling each other under OAuth-scoped, audited delegation chains.");
-return await root.Parse(args).InvokeAsync();
+return await CliApplication.RunAsync(args, CliContext.FromConsole());

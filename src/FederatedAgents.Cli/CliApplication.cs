@@ -1,0 +1,45 @@
+using System.CommandLine;
+using FederatedAgents.Cli.Certs;
+
+namespace FederatedAgents.Cli;
+
+/// <summary>The command tree (one subcommand per feature folder) and how a command line is run.</summary>
+internal static class CliApplication
+{
+    public static RootCommand CreateRootCommand(CliContext context)
+    {
+        var root = new RootCommand(
+            "FederatedAgents: organizations' AI agents calling each other under OAuth-scoped, audited delegation chains.");
+        root.Subcommands.Add(CertsCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>Runs one command line; usage errors exit with <see cref="ExitCodes.Usage"/> and say what to fix.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    {
+        var parseResult = CreateRootCommand(context).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await context.Error.WriteLineAsync(error.Message);
+            }
+
+            await context.Error.WriteLineAsync($"See '{CommandPath(parseResult)} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+    }
+
+    private static string CommandPath(ParseResult parseResult)
+    {
+        var names = new List<string>();
+        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+}
