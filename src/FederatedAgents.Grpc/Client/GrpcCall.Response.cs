@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using FederatedAgents.Grpc.Protocol;
 
 namespace FederatedAgents.Grpc.Client;
@@ -16,10 +17,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
     private PipeReader? _body;
     private GrpcMessageReader? _reader;
 
-    /// <summary>
-    /// Custom metadata of the response headers. Fails with the call's status when the call ended
-    /// before the server sent headers, or with a Trailers-Only error.
-    /// </summary>
+    /// <summary>Read once, on first use; see <see cref="AsyncCall.ResponseHeadersAsync"/>.</summary>
     public Task<Metadata> ResponseHeadersAsync => _responseHeaders ??= ReadResponseHeadersAsync();
 
     public TResponse Current { get; private set; } = default!;
@@ -88,6 +86,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
     }
 
     /// <summary>Waits for the response headers; returns the outcome when they already end the call, else opens the body.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<CallOutcome?> OpenResponseAsync(bool singleResponse)
     {
         var response = await _sendTask;

@@ -96,7 +96,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : ICallState
         var send = Volatile.Read(ref _sendTask);
         if (!send.IsCompleted)
         {
-            send.ContinueWith(static t => DisposeIfSent(t), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            send.ContinueWith(DisposeIfSent, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return;
         }
 
@@ -108,6 +108,11 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : ICallState
         if (send.IsCompletedSuccessfully)
         {
             send.Result.Dispose();
+        }
+        else
+        {
+            // The call's outcome already reports this failure; observe it so it is not raised again as unobserved.
+            _ = send.Exception;
         }
     }
 

@@ -14,8 +14,6 @@ namespace FederatedAgents.Grpc.Client;
 /// </summary>
 public sealed partial class GrpcChannel : IDisposable
 {
-    private static readonly string s_userAgent = "federatedagents-grpc-dotnet/" + ProductVersion();
-
     private readonly ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, ICompressionProvider> _compressionProviders;
     private readonly CallInvoker _callInvoker;
@@ -50,7 +48,8 @@ public sealed partial class GrpcChannel : IDisposable
 
     internal string AcceptEncoding { get; }
 
-    internal static string UserAgent => s_userAgent;
+    /// <summary>Sent as <c>user-agent</c> with every call, e.g. <c>federatedagents-grpc-dotnet/1.0.0</c>.</summary>
+    internal static string UserAgent { get; } = "federatedagents-grpc-dotnet/" + ProductVersion();
 
     /// <exception cref="ArgumentException">The address is not an absolute http(s) URI without a path, or the options conflict.</exception>
     public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null)

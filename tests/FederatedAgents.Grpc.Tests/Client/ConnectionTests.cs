@@ -75,4 +75,31 @@ public class ConnectionTests
         Assert.Equal(1, endpoint.ConnectionCount);
         calls.ForEach(c => c.Dispose());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AsyncUnaryCall_IdleConnectionDuringLongCall_KeepAlivePingsOnlyWhenConfigured(bool keepAlive)
+    {
+        // Counted while the call is idle, before the reply: .NET also pings to estimate RTT when DATA arrives.
+        PingCountingProxy? proxy = null;
+        var idlePings = -1;
+        await using var endpoint = await TestEndpoint.StartAsync(async context =>
+        {
+            await GrpcWire.ReadMessagesAsync(context);
+            var before = proxy!.PingCount;
+            await Task.Delay(TimeSpan.FromSeconds(2.5), context.RequestAborted);
+            idlePings = proxy.PingCount - before;
+            await GrpcWire.WriteMessageAsync(context, "late");
+            GrpcWire.EndCall(context, StatusCode.OK);
+        });
+        await using var relay = proxy = new PingCountingProxy(endpoint.Address);
+        var options = keepAlive ? new GrpcChannelOptions { KeepAlivePingDelay = TimeSpan.FromSeconds(1) } : null;
+        using var channel = GrpcChannel.ForAddress(relay.Address, options);
+
+        using var call = channel.CreateCallInvoker().AsyncUnaryCall(s_unary, default, "ping");
+
+        Assert.Equal("late", await call.ResponseAsync.Bounded());
+        Assert.Equal(keepAlive, idlePings > 0);
+    }
 }

@@ -10,8 +10,11 @@ public class DeadlineAndCancellationTests
     private static readonly Method<string, string> s_unary = GrpcWire.Method(MethodType.Unary);
     private static readonly Method<string, string> s_serverStreaming = GrpcWire.Method(MethodType.ServerStreaming);
 
-    /// <summary>A server that never answers: it reports the request's grpc-timeout and when the client resets the stream.</summary>
-    private sealed class HangingServer
+    /// <summary>
+    /// A server that never finishes (after sending <paramref name="firstMessage"/>, if any): it reports
+    /// the request's grpc-timeout and when the client resets the stream.
+    /// </summary>
+    private sealed class HangingServer(string? firstMessage = null)
     {
         public TaskCompletionSource<string?> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -22,6 +25,11 @@ public class DeadlineAndCancellationTests
             Received.TrySetResult(context.Request.Headers[GrpcProtocol.TimeoutHeader].FirstOrDefault());
             try
             {
+                if (firstMessage is not null)
+                {
+                    await GrpcWire.WriteMessageAsync(context, firstMessage);
+                }
+
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
             }
             catch (OperationCanceledException)
@@ -128,19 +136,8 @@ public class DeadlineAndCancellationTests
     [Fact]
     public async Task Dispose_ServerStreamingAfterFirstMessage_CancelsAndResetsStream()
     {
-        var reset = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var endpoint = await TestEndpoint.StartAsync(async context =>
-        {
-            await GrpcWire.WriteMessageAsync(context, "first");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                reset.TrySetResult();
-            }
-        });
+        var server = new HangingServer(firstMessage: "first");
+        await using var endpoint = await TestEndpoint.StartAsync(server.HandleAsync);
         using var channel = endpoint.CreateChannel();
         var call = channel.CreateCallInvoker().AsyncServerStreamingCall(s_serverStreaming, default, "ping");
 
@@ -150,7 +147,7 @@ public class DeadlineAndCancellationTests
 
         Assert.Equal(StatusCode.Cancelled, ex.StatusCode);
         Assert.Equal(StatusCode.Cancelled, call.GetStatus().StatusCode);
-        await reset.Task.Bounded();
+        await server.Reset.Task.Bounded();
     }
 
     [Fact]

@@ -85,15 +85,6 @@ public class GrpcChannelTests
     }
 
     [Fact]
-    public void Create_DefaultOptions_AllowExtraHttp2ConnectionsAndNoPings()
-    {
-        using var handler = ChannelHttpHandler.Create(new GrpcChannelOptions(), NullLogger.Instance);
-
-        Assert.True(handler.EnableMultipleHttp2Connections);
-        Assert.Equal(Timeout.InfiniteTimeSpan, handler.KeepAlivePingDelay);
-    }
-
-    [Fact]
     public async Task AsyncUnaryCall_CallerHandler_SendsHttp2RequestThroughItAndLeavesItUndisposed()
     {
         var handler = new CannedHandler();
