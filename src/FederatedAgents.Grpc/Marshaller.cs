@@ -6,6 +6,8 @@ namespace FederatedAgents.Grpc;
 /// <summary>Turns messages into bytes and back. Protobuf messages get one from <see cref="Marshallers"/>.</summary>
 public abstract class Marshaller<T>
 {
+    private Func<ReadOnlySequence<byte>, T>? _deserializer;
+
     public abstract int GetSize(T message);
 
     /// <summary>Writes exactly <see cref="GetSize"/> bytes into <paramref name="destination"/>.</summary>
@@ -13,6 +15,9 @@ public abstract class Marshaller<T>
 
     /// <summary>Parses one message; throws <see cref="InvalidProtocolBufferException"/> (or similar) for bad bytes.</summary>
     public abstract T Deserialize(ReadOnlySequence<byte> payload);
+
+    /// <summary><see cref="Deserialize"/> as a delegate created once, so readers do not allocate one per call.</summary>
+    internal Func<ReadOnlySequence<byte>, T> Deserializer => _deserializer ??= Deserialize;
 }
 
 /// <summary>Marshallers for generated protobuf message types.</summary>

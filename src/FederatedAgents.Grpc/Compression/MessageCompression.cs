@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using FederatedAgents.Grpc.Protocol;
 
 namespace FederatedAgents.Grpc.Compression;
 
@@ -14,7 +15,11 @@ public static class MessageCompression
         };
 
     /// <summary>The <c>grpc-accept-encoding</c> value this stack advertises.</summary>
-    public static readonly string AcceptEncoding = "identity," + string.Join(',', Providers.Keys);
+    public static readonly string AcceptEncoding = FormatAcceptEncoding(Providers.Keys);
+
+    /// <summary>The <c>grpc-accept-encoding</c> value for a set of providers: identity first, then their names.</summary>
+    public static string FormatAcceptEncoding(IEnumerable<string> encodingNames) =>
+        GrpcProtocol.IdentityEncoding + "," + string.Join(',', encodingNames);
 
     public static byte[] Compress(ReadOnlySpan<byte> payload, ICompressionProvider provider, CompressionLevel level = CompressionLevel.Fastest)
     {

@@ -8,7 +8,7 @@ public static class HttpStatusMapping
 {
     public static StatusCode ToStatusCode(int httpStatus) => httpStatus switch
     {
-        400 => StatusCode.Internal,
+        400 or 431 => StatusCode.Internal,
         401 => StatusCode.Unauthenticated,
         403 => StatusCode.PermissionDenied,
         404 => StatusCode.Unimplemented,
