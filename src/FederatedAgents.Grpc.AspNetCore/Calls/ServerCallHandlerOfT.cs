@@ -1,0 +1,62 @@
+using System.Buffers;
+using FederatedAgents.Grpc.AspNetCore.Binding;
+
+namespace FederatedAgents.Grpc.AspNetCore.Calls;
+
+/// <summary>What the four call shapes share: the method, its service activator and request parsing.</summary>
+internal abstract class ServerCallHandler<TService, TRequest, TResponse> : ServerCallHandler
+    where TService : class
+{
+    private static readonly Func<ReadOnlySequence<byte>, bool> s_skip = static _ => true;
+
+    protected ServerCallHandler(Method<TRequest, TResponse> method, ServiceActivator<TService> activator, ServerSettings server)
+        : base(method.FullName, server)
+    {
+        GrpcMethod = method;
+        Activator = activator;
+        var marshaller = method.RequestMarshaller;
+        Deserialize = payload => Parse(marshaller, payload);
+    }
+
+    protected Method<TRequest, TResponse> GrpcMethod { get; }
+
+    protected ServiceActivator<TService> Activator { get; }
+
+    protected Func<ReadOnlySequence<byte>, TRequest> Deserialize { get; }
+
+    /// <summary>The one request message of a unary or server-streaming call; zero or several fail with INTERNAL.</summary>
+    protected async ValueTask<TRequest> ReadSingleRequestAsync(HttpServerCallContext call, CancellationToken cancellationToken)
+    {
+        var reader = call.CreateMessageReader();
+        var (hasMessage, request) = await call.ReadMessageAsync(reader, Deserialize, cancellationToken);
+        if (!hasMessage)
+        {
+            throw new RpcException(StatusCode.Internal,
+                $"The request of {Method} ended without a message; this method takes exactly one request message.");
+        }
+
+        var (another, _) = await call.ReadMessageAsync(reader, s_skip, cancellationToken);
+        if (another)
+        {
+            throw new RpcException(StatusCode.Internal,
+                $"The request of {Method} carries more than one message; this method takes exactly one request message.");
+        }
+
+        return request;
+    }
+
+    protected InvalidOperationException NullResponse() =>
+        new($"The handler of {Method} returned a null response message.");
+
+    private static TRequest Parse(Marshaller<TRequest> marshaller, ReadOnlySequence<byte> payload)
+    {
+        try
+        {
+            return marshaller.Deserialize(payload);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, "Failed to deserialize the request message."), innerException: ex);
+        }
+    }
+}
