@@ -64,6 +64,11 @@ internal sealed partial class HttpServerCallContext
     /// <summary>Writes and flushes one message of a response stream.</summary>
     public async Task WriteStreamMessageAsync<T>(T message, Marshaller<T> marshaller, CancellationToken cancellationToken)
     {
+        if (_deadlineExceeded)
+        {
+            throw ResponseCompleteException();
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         if (Interlocked.Exchange(ref _writing, 1) == 1)
         {

@@ -24,9 +24,17 @@ public sealed class EchoService(CallObserver observer)
     public async Task ServerStream(EchoRequest request, IServerStreamWriter<EchoResponse> responseStream, ServerCallContext context)
     {
         await EchoMetadataAsync(context);
-        for (var i = 0; i < request.ResponseCount; i++)
+        try
         {
-            await responseStream.WriteAsync(Reply(request, i));
+            for (var i = 0; i < request.ResponseCount; i++)
+            {
+                await responseStream.WriteAsync(Reply(request, i));
+            }
+        }
+        catch (Exception ex)
+        {
+            observer.Signal("write-failed", request.Message, ex);
+            throw;
         }
 
         await ObeyAsync(request, context);
@@ -36,11 +44,23 @@ public sealed class EchoService(CallObserver observer)
     {
         var messages = new List<string>();
         var last = new EchoRequest();
-        await foreach (var request in requestStream.ReadAllAsync())
+        try
         {
-            observer.Signal(CallEvents.Started, request.Message);
-            messages.Add(request.Message);
-            last = request;
+            await foreach (var request in requestStream.ReadAllAsync())
+            {
+                observer.Signal(CallEvents.Started, request.Message);
+                messages.Add(request.Message);
+                last = request;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            observer.Signal(CallEvents.Cancelled, messages.FirstOrDefault() ?? "");
+            throw;
+        }
+        finally
+        {
+            observer.Signal(CallEvents.Finished, messages.FirstOrDefault() ?? "");
         }
 
         await ObeyAsync(last, context);

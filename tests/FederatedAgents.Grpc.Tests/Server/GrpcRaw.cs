@@ -46,15 +46,19 @@ public static class GrpcRaw
     public static Task<GrpcRawResponse> CallAsync(this HttpClient client, string path, byte[] body, params (string Name, string Value)[] headers) =>
         client.CallAsync(Request(path, new ByteArrayContent(body), headers));
 
-    public static async Task<GrpcRawResponse> CallAsync(this HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken = default)
+    public static async Task<GrpcRawResponse> CallAsync(this HttpClient client, HttpRequestMessage request)
     {
-        using var response = await client.StartAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).Bounded();
+        using var response = await client.StartAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken).Bounded();
         return new GrpcRawResponse(response, body, await ReadFramesAsync(response, body));
     }
 
     /// <summary>Sends a request and returns once the response headers arrive; the body is read by the test.</summary>
-    public static Task<HttpResponseMessage> StartAsync(this HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken = default)
+    public static Task<HttpResponseMessage> StartAsync(this HttpClient client, HttpRequestMessage request) =>
+        client.StartCancellableAsync(request, TestContext.Current.CancellationToken);
+
+    /// <summary>As <see cref="StartAsync"/>; cancelling <paramref name="cancellationToken"/> resets the stream.</summary>
+    public static Task<HttpResponseMessage> StartCancellableAsync(this HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // The client's defaults only apply to requests it builds itself.
         request.Version = client.DefaultRequestVersion;
@@ -64,12 +68,12 @@ public static class GrpcRaw
 
     /// <summary>Reads response messages one at a time from a response still streaming.</summary>
     public static async Task<GrpcMessageReader> MessagesAsync(HttpResponseMessage response) =>
-        new(PipeReader.Create(await response.Content.ReadAsStreamAsync().Bounded()), int.MaxValue, Decompressor(response));
+        new(PipeReader.Create(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken).Bounded()), int.MaxValue, Decompressor(response));
 
     public static async Task<T?> NextAsync<T>(this GrpcMessageReader reader, MessageParser<T> parser)
         where T : IMessage<T>
     {
-        var (hasMessage, message) = await reader.ReadAsync(payload => parser.ParseFrom(payload), CancellationToken.None).Bounded();
+        var (hasMessage, message) = await reader.ReadAsync(payload => parser.ParseFrom(payload), TestContext.Current.CancellationToken).Bounded();
         return hasMessage ? message : default;
     }
 

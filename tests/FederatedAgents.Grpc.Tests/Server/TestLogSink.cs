@@ -11,6 +11,22 @@ public sealed class TestLogSink : ILoggerProvider
 
     public IReadOnlyCollection<LogEntry> Entries => _entries;
 
+    /// <summary>Waits (bounded) until an entry with <paramref name="eventId"/> matching <paramref name="predicate"/> is logged.</summary>
+    public async Task<LogEntry> WaitForAsync(int eventId, Func<LogEntry, bool>? predicate = null)
+    {
+        using var timeout = new CancellationTokenSource(FederatedAgents.Testing.TestTimeouts.Default);
+        while (true)
+        {
+            var entry = _entries.FirstOrDefault(e => e.EventId == eventId && (predicate is null || predicate(e)));
+            if (entry is not null)
+            {
+                return entry;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     public ILogger CreateLogger(string categoryName) => new SinkLogger(this, categoryName);
 
     public void Dispose()
