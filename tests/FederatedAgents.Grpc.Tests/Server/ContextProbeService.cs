@@ -5,7 +5,8 @@ namespace FederatedAgents.Grpc.Tests.Server;
 
 /// <summary>
 /// Implements only Echo.Unary: reports the <see cref="ServerCallContext"/> it got (under the request's
-/// message) and, for message "set-status", sets a non-OK status on the context instead of throwing.
+/// message). For message "set-status" it sets a non-OK status on the context instead of throwing; for
+/// "compress" it asks for gzip responses.
 /// </summary>
 [UnimplementedMethods("ServerStream", "ClientStream", "Duplex")]
 [UnimplementedMethods("Unimplemented")]
@@ -22,6 +23,11 @@ public sealed class ContextProbeService(CallObserver observer) : IDisposable
         if (request.Message == "set-status")
         {
             context.Status = new Status(StatusCode.FailedPrecondition, "set on the context");
+        }
+
+        if (request.Message == "compress")
+        {
+            context.ResponseCompressionAlgorithm = "gzip";
         }
 
         return Task.FromResult(new EchoResponse { Message = request.Message });

@@ -62,8 +62,17 @@ public sealed class GrpcTestServer : IAsyncDisposable
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
-        (map ?? (a => a.MapGrpcService<EchoService>(EchoService.Descriptor)))(app);
-        await app.StartAsync().Bounded();
+        try
+        {
+            (map ?? (a => a.MapGrpcService<EchoService>(EchoService.Descriptor)))(app);
+            await app.StartAsync().Bounded();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         return new GrpcTestServer(app, address, logs, CreateClient(address, certificate));
     }
