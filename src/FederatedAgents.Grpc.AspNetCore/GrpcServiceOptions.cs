@@ -1,3 +1,5 @@
+using FederatedAgents.Grpc.Protocol;
+
 namespace FederatedAgents.Grpc.AspNetCore;
 
 /// <summary>Server-wide gRPC settings, configured with <c>services.AddGrpc(options => ...)</c> and validated at startup.</summary>
@@ -7,7 +9,7 @@ public sealed class GrpcServiceOptions
     /// Largest request message accepted, in bytes (after decompression); larger ones fail the call with
     /// RESOURCE_EXHAUSTED. Default 4 MiB; null means no limit.
     /// </summary>
-    public int? MaxReceiveMessageSize { get; set; } = Protocol.GrpcProtocol.DefaultMaxReceiveMessageSize;
+    public int? MaxReceiveMessageSize { get; set; } = GrpcProtocol.DefaultMaxReceiveMessageSize;
 
     /// <summary>
     /// Largest response message sent, in bytes (before compression); a larger one fails the call with

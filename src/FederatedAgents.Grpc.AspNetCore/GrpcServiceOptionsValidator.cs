@@ -1,4 +1,5 @@
 using FederatedAgents.Grpc.Compression;
+using FederatedAgents.Grpc.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace FederatedAgents.Grpc.AspNetCore;
@@ -13,7 +14,7 @@ internal sealed class GrpcServiceOptionsValidator : IValidateOptions<GrpcService
         {
             (failures ??= []).Add(
                 $"GrpcServiceOptions.MaxReceiveMessageSize is {options.MaxReceiveMessageSize}; set it to a positive number of bytes "
-                + $"(default {Protocol.GrpcProtocol.DefaultMaxReceiveMessageSize}) or to null for no limit.");
+                + $"(default {GrpcProtocol.DefaultMaxReceiveMessageSize}) or to null for no limit.");
         }
 
         if (options.MaxSendMessageSize is <= 0)

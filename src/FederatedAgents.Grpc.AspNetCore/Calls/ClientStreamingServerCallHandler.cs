@@ -15,20 +15,6 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
         ServerSettings server)
         : base(method, activator, server) => _invoker = invoker;
 
-    protected override async Task HandleCallCoreAsync(HttpServerCallContext call)
-    {
-        var requests = new HttpRequestStreamReader<TRequest>(call, Deserialize);
-        var service = Activator.Activate(call.HttpContext.RequestServices);
-        TResponse response;
-        try
-        {
-            response = await _invoker(service, requests, call);
-        }
-        finally
-        {
-            await Activator.ReleaseAsync(service);
-        }
-
-        await call.CompleteWithMessageAsync(response ?? throw NullResponse(), GrpcMethod.ResponseMarshaller);
-    }
+    protected override Task HandleCallCoreAsync(HttpServerCallContext call) =>
+        RespondAsync(call, _invoker, new HttpRequestStreamReader<TRequest>(call, Deserialize));
 }

@@ -15,18 +15,6 @@ internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResp
         ServerSettings server)
         : base(method, activator, server) => _invoker = invoker;
 
-    protected override async Task HandleCallCoreAsync(HttpServerCallContext call)
-    {
-        var requests = new HttpRequestStreamReader<TRequest>(call, Deserialize);
-        var responses = new HttpResponseStreamWriter<TResponse>(call, GrpcMethod.ResponseMarshaller);
-        var service = Activator.Activate(call.HttpContext.RequestServices);
-        try
-        {
-            await _invoker(service, requests, responses, call);
-        }
-        finally
-        {
-            await Activator.ReleaseAsync(service);
-        }
-    }
+    protected override Task HandleCallCoreAsync(HttpServerCallContext call) =>
+        StreamAsync(call, _invoker, new HttpRequestStreamReader<TRequest>(call, Deserialize));
 }

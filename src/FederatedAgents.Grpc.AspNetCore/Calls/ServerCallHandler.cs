@@ -67,6 +67,7 @@ internal abstract partial class ServerCallHandler
         {
             Log.UnsupportedContentType(Server.Logger, Method, request.ContentType);
             http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync(
                 $"Content-Type '{request.ContentType}' is not supported; gRPC requests use {GrpcProtocol.ContentType}.");
             return false;
@@ -76,7 +77,8 @@ internal abstract partial class ServerCallHandler
         {
             Log.UnsupportedProtocol(Server.Logger, Method, request.Protocol);
             http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
-            http.Response.Headers.Upgrade = "h2";
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            http.Response.Headers.Upgrade = request.IsHttps ? "h2" : "h2c";
             await http.Response.WriteAsync($"gRPC needs HTTP/2; this request used {request.Protocol}.");
             return false;
         }

@@ -45,8 +45,41 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse> : Serve
         return request;
     }
 
-    protected InvalidOperationException NullResponse() =>
-        new($"The handler of {Method} returned a null response message.");
+    /// <summary>Runs a method that returns one response, then writes that response.</summary>
+    protected async Task RespondAsync<TArgument>(
+        HttpServerCallContext call, Func<TService, TArgument, ServerCallContext, Task<TResponse>> invoker, TArgument argument)
+    {
+        var service = Activator.Activate(call.HttpContext.RequestServices);
+        TResponse response;
+        try
+        {
+            response = await invoker(service, argument, call);
+        }
+        finally
+        {
+            await Activator.ReleaseAsync(service);
+        }
+
+        await call.CompleteWithMessageAsync(
+            response ?? throw new InvalidOperationException($"The handler of {Method} returned a null response message."),
+            GrpcMethod.ResponseMarshaller);
+    }
+
+    /// <summary>Runs a method that writes a response stream.</summary>
+    protected async Task StreamAsync<TArgument>(
+        HttpServerCallContext call, Func<TService, TArgument, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker, TArgument argument)
+    {
+        var responses = new HttpResponseStreamWriter<TResponse>(call, GrpcMethod.ResponseMarshaller);
+        var service = Activator.Activate(call.HttpContext.RequestServices);
+        try
+        {
+            await invoker(service, argument, responses, call);
+        }
+        finally
+        {
+            await Activator.ReleaseAsync(service);
+        }
+    }
 
     private static TRequest Parse(Marshaller<TRequest> marshaller, ReadOnlySequence<byte> payload)
     {

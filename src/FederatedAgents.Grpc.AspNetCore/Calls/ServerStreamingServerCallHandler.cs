@@ -18,15 +18,6 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
     protected override async Task HandleCallCoreAsync(HttpServerCallContext call)
     {
         var request = await ReadSingleRequestAsync(call, call.CancellationToken);
-        var responses = new HttpResponseStreamWriter<TResponse>(call, GrpcMethod.ResponseMarshaller);
-        var service = Activator.Activate(call.HttpContext.RequestServices);
-        try
-        {
-            await _invoker(service, request, responses, call);
-        }
-        finally
-        {
-            await Activator.ReleaseAsync(service);
-        }
+        await StreamAsync(call, _invoker, request);
     }
 }

@@ -19,17 +19,6 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse> : Se
     {
         // A call without a deadline has no token source yet; reads end by themselves when the client resets.
         var request = await ReadSingleRequestAsync(call, call.IsDeadlineBound ? call.CancellationToken : default);
-        var service = Activator.Activate(call.HttpContext.RequestServices);
-        TResponse response;
-        try
-        {
-            response = await _invoker(service, request, call);
-        }
-        finally
-        {
-            await Activator.ReleaseAsync(service);
-        }
-
-        await call.CompleteWithMessageAsync(response ?? throw NullResponse(), GrpcMethod.ResponseMarshaller);
+        await RespondAsync(call, _invoker, request);
     }
 }

@@ -50,7 +50,8 @@ public static class GrpcRaw
     {
         using var response = await client.StartAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken).Bounded();
-        return new GrpcRawResponse(response, body, await ReadFramesAsync(response, body));
+        var messages = new GrpcMessageReader(PipeReader.Create(new ReadOnlySequence<byte>(body)), int.MaxValue, Decompressor(response));
+        return new GrpcRawResponse(response, body, await messages.ReadAllPayloadsAsync());
     }
 
     /// <summary>Sends a request and returns once the response headers arrive; the body is read by the test.</summary>
@@ -77,9 +78,9 @@ public static class GrpcRaw
         return hasMessage ? message : default;
     }
 
-    private static async Task<List<byte[]>> ReadFramesAsync(HttpResponseMessage response, byte[] body)
+    /// <summary>The payloads of every message up to the end of the stream.</summary>
+    public static async Task<List<byte[]>> ReadAllPayloadsAsync(this GrpcMessageReader reader)
     {
-        var reader = new GrpcMessageReader(PipeReader.Create(new ReadOnlySequence<byte>(body)), int.MaxValue, Decompressor(response));
         var messages = new List<byte[]>();
         while (true)
         {
