@@ -92,17 +92,18 @@ internal sealed partial class HttpServerCallContext
     private void OnDeadlineTimer()
     {
         var state = _deadlineState!;
-        var remaining = _deadline - _server.TimeProvider.GetUtcNow().UtcDateTime;
-        if (remaining > TimeSpan.Zero)
-        {
-            state.Timer.Change(Cap(remaining), Timeout.InfiniteTimeSpan);
-            return;
-        }
-
         lock (state.Lock)
         {
+            // Checked under the lock: once the call has ended, the timer is disposed and must not be touched.
             if (state.Ended || state.Expiry is not null)
             {
+                return;
+            }
+
+            var remaining = _deadline - _server.TimeProvider.GetUtcNow().UtcDateTime;
+            if (remaining > TimeSpan.Zero)
+            {
+                state.Timer.Change(Cap(remaining), Timeout.InfiniteTimeSpan);
                 return;
             }
 

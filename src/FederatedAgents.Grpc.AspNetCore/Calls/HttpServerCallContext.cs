@@ -86,12 +86,19 @@ internal sealed partial class HttpServerCallContext : ServerCallContext
     /// Reads one request message. Bad frames surface as <see cref="RpcException"/> with the status the
     /// client gets; a request stream the client reset surfaces as cancellation.
     /// </summary>
-    public async ValueTask<(bool HasMessage, T Message)> ReadMessageAsync<T>(
+    public ValueTask<(bool HasMessage, T Message)> ReadMessageAsync<T>(
         GrpcMessageReader reader, Func<ReadOnlySequence<byte>, T> parse, CancellationToken cancellationToken)
+    {
+        var read = reader.ReadAsync(parse, cancellationToken);
+        return read.IsCompletedSuccessfully ? read : AwaitMessageAsync(read, cancellationToken);
+    }
+
+    private async ValueTask<(bool HasMessage, T Message)> AwaitMessageAsync<T>(
+        ValueTask<(bool HasMessage, T Message)> read, CancellationToken cancellationToken)
     {
         try
         {
-            return await reader.ReadAsync(parse, cancellationToken);
+            return await read;
         }
         catch (RpcException ex)
         {
