@@ -48,12 +48,6 @@ internal static partial class UnknownMethodEndpoint
         GrpcResponseHeaders.WriteTrailersOnly(http.Response, new Status(StatusCode.Unimplemented, detail));
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(1020, LogLevel.Information, "gRPC request to {Path}, which no service maps; responding UNIMPLEMENTED.")]
-        public static partial void UnknownMethod(ILogger logger, string path);
-    }
-
     /// <summary>Matches only POSTs that declare a gRPC content type.</summary>
     private sealed class GrpcRequestConstraint : IRouteConstraint
     {

@@ -125,6 +125,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext
     private static string FormatPeer(IPAddress? address, int port) => address switch
     {
         null => "unknown",
+        { IsIPv4MappedToIPv6: true } => $"ipv4:{address.MapToIPv4()}:{port}",
         { AddressFamily: AddressFamily.InterNetworkV6 } => $"ipv6:[{address}]:{port}",
         _ => $"ipv4:{address}:{port}",
     };
