@@ -92,6 +92,22 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task ClientStream_OversizedSecondMessage_ResourceExhaustedAfterTheFirstWasRead()
+    {
+        await using var server = await GrpcTestServer.StartAsync(services => services.AddGrpc(o => o.MaxReceiveMessageSize = 100));
+        var content = new StreamingContent();
+        content.Write(GrpcRaw.Frame(new EchoRequest { Message = "small" }));
+        content.Write(GrpcRaw.Frame(new EchoRequest { Payload = ByteString.CopyFrom(new byte[200]) }));
+        content.Complete();
+
+        var response = await server.Client.CallAsync(GrpcRaw.Request(ClientStream, content));
+
+        Assert.Equal(StatusCode.ResourceExhausted, response.Status);
+        await server.Observer.WaitAsync(CallEvents.Finished, "small");
+        await AssertStillServingAsync(server);
+    }
+
+    [Fact]
     public async Task Call_ResponseOverSendLimit_ResourceExhaustedTrailersOnly()
     {
         await using var server = await GrpcTestServer.StartAsync(services => services.AddGrpc(o => o.MaxSendMessageSize = 100));
