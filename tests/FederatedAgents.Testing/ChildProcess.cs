@@ -37,22 +37,39 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? lifetime = null)
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+
+    /// <summary>
+    /// Runs a program to completion. Past the timeout its whole tree is killed and the test fails
+    /// with what it printed so far.
+    /// </summary>
+    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo(fileName)
+        var info = CreateStartInfo(fileName, arguments, workingDirectory);
+        info.RedirectStandardInput = false;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var limit = timeout ?? TestTimeouts.Default;
+        using var expiry = new CancellationTokenSource(limit);
+        try
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
-        };
-        foreach (var argument in arguments)
+            await process.WaitForExitAsync(expiry.Token);
+        }
+        catch (OperationCanceledException)
         {
-            info.ArgumentList.Add(argument);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException(
+                $"{fileName} did not exit within {limit} and was killed.\nstdout:\n{await output}\nstderr:\n{await error}");
         }
 
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? lifetime = null)
+    {
+        var process = new Process { StartInfo = CreateStartInfo(fileName, arguments, workingDirectory), EnableRaisingEvents = true };
         process.Start();
         var child = new ChildProcess(process, lifetime ?? s_defaultLifetime);
         process.BeginOutputReadLine();
@@ -103,6 +120,24 @@ public sealed class ChildProcess : IAsyncDisposable
                 throw new TimeoutException($"{_process.StartInfo.FileName} printed no expected line in time. Output:\n{Output}");
             }
         }
+    }
+
+    private static ProcessStartInfo CreateStartInfo(string fileName, IEnumerable<string> arguments, string? workingDirectory)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
     }
 
     public async ValueTask DisposeAsync()

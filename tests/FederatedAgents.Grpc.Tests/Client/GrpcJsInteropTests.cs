@@ -74,7 +74,7 @@ public class GrpcJsInteropTests(GrpcJsServer server) : IClassFixture<GrpcJsServe
     public async Task AsyncServerStreamingCall_Repeat_ReadsEveryMessageThenTheError()
     {
         using var channel = server.CreateChannel();
-        var request = new EchoRequest { Message = "m", Repeat = 5, StatusCode = (int)StatusCode.DataLoss, StatusMessage = "done: 100%" };
+        var request = new EchoRequest { Message = "m", ResponseCount = 5, StatusCode = (int)StatusCode.DataLoss, StatusMessage = "done: 100%" };
 
         using var call = channel.CreateCallInvoker().AsyncServerStreamingCall(EchoMethods.ServerStream, default, request);
         var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAllAsync(call.ResponseStream));
@@ -88,7 +88,7 @@ public class GrpcJsInteropTests(GrpcJsServer server) : IClassFixture<GrpcJsServe
     {
         using var channel = server.CreateChannel();
 
-        using var call = channel.CreateCallInvoker().AsyncServerStreamingCall(EchoMethods.ServerStream, default, new EchoRequest { Message = "m", Repeat = 5 });
+        using var call = channel.CreateCallInvoker().AsyncServerStreamingCall(EchoMethods.ServerStream, default, new EchoRequest { Message = "m", ResponseCount = 5 });
         var responses = await ReadAllAsync(call.ResponseStream);
 
         Assert.Equal(["m:0", "m:1", "m:2", "m:3", "m:4"], responses.Select(r => r.Message));

@@ -2,21 +2,12 @@ using System.Buffers;
 using System.IO.Pipelines;
 using FederatedAgents.Grpc.Compression;
 using FederatedAgents.Grpc.Protocol;
-using FederatedAgents.Testing;
+using FederatedAgents.Grpc.Tests.Server;
 
 namespace FederatedAgents.Grpc.Tests.Protocol;
 
 public class GrpcMessageReaderTests
 {
-    private static byte[] Frame(byte flag, byte[] payload, int? declaredLength = null)
-    {
-        var frame = new byte[GrpcProtocol.MessageHeaderSize + payload.Length];
-        MessageFrame.WriteHeader(frame, flag == 1, declaredLength ?? payload.Length);
-        frame[0] = flag;
-        payload.CopyTo(frame, GrpcProtocol.MessageHeaderSize);
-        return frame;
-    }
-
     private static async Task<List<byte[]>> ReadAll(IEnumerable<byte[]> chunks, int maxSize = 1024, ICompressionProvider? decompressor = null)
     {
         var pipe = new Pipe();
@@ -26,24 +17,13 @@ public class GrpcMessageReaderTests
         }
 
         await pipe.Writer.CompleteAsync();
-        var reader = new GrpcMessageReader(pipe.Reader, maxSize, decompressor);
-        var messages = new List<byte[]>();
-        while (true)
-        {
-            var (hasMessage, message) = await reader.ReadAsync(payload => payload.ToArray(), CancellationToken.None).Bounded();
-            if (!hasMessage)
-            {
-                return messages;
-            }
-
-            messages.Add(message);
-        }
+        return await new GrpcMessageReader(pipe.Reader, maxSize, decompressor).ReadAllPayloadsAsync();
     }
 
     [Fact]
     public async Task ReadAsync_MessagesSplitAcrossChunksAtEveryByte_ReassemblesThem()
     {
-        var bytes = Frame(0, [1, 2, 3]).Concat(Frame(0, [])).Concat(Frame(0, [9])).ToArray();
+        var bytes = GrpcRaw.Frame(0, [1, 2, 3]).Concat(GrpcRaw.Frame(0, [])).Concat(GrpcRaw.Frame(0, [9])).ToArray();
         var messages = await ReadAll(bytes.Select(b => new[] { b }));
         Assert.Equal([[1, 2, 3], [], [9]], messages);
     }
@@ -51,7 +31,7 @@ public class GrpcMessageReaderTests
     [Fact]
     public async Task ReadAsync_LengthPrefixBeyondBody_IsInternal()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([Frame(0, [1, 2], declaredLength: 10)]));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([GrpcRaw.Frame(0, [1, 2], declaredLength: 10)]));
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
         Assert.Contains("Incomplete message", ex.Status.Detail);
     }
@@ -75,7 +55,7 @@ public class GrpcMessageReaderTests
     [Fact]
     public async Task ReadAsync_CompressedFlagWithoutEncoding_IsInternal()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([Frame(1, [1, 2, 3])]));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([GrpcRaw.Frame(1, [1, 2, 3])]));
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
         Assert.Contains("grpc-encoding", ex.Status.Detail);
     }
@@ -83,7 +63,7 @@ public class GrpcMessageReaderTests
     [Fact]
     public async Task ReadAsync_InvalidFlagByte_IsInternal()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([Frame(7, [1])]));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => ReadAll([GrpcRaw.Frame(7, [1])]));
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
     }
 
@@ -91,7 +71,7 @@ public class GrpcMessageReaderTests
     public async Task ReadAsync_GzipMessage_Decompresses()
     {
         var compressed = MessageCompression.Compress([5, 6, 7], GzipCompressionProvider.Instance);
-        var messages = await ReadAll([Frame(1, compressed)], decompressor: GzipCompressionProvider.Instance);
+        var messages = await ReadAll([GrpcRaw.Frame(1, compressed)], decompressor: GzipCompressionProvider.Instance);
         Assert.Equal([[5, 6, 7]], messages);
     }
 
@@ -100,7 +80,7 @@ public class GrpcMessageReaderTests
     {
         var bomb = MessageCompression.Compress(new byte[1_000_000], GzipCompressionProvider.Instance);
         var ex = await Assert.ThrowsAsync<RpcException>(
-            () => ReadAll([Frame(1, bomb)], maxSize: 64 * 1024, decompressor: GzipCompressionProvider.Instance));
+            () => ReadAll([GrpcRaw.Frame(1, bomb)], maxSize: 64 * 1024, decompressor: GzipCompressionProvider.Instance));
         Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
     }
 
@@ -108,7 +88,7 @@ public class GrpcMessageReaderTests
     public async Task ReadAsync_CorruptGzip_IsInternal()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(
-            () => ReadAll([Frame(1, [1, 2, 3, 4])], decompressor: GzipCompressionProvider.Instance));
+            () => ReadAll([GrpcRaw.Frame(1, [1, 2, 3, 4])], decompressor: GzipCompressionProvider.Instance));
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
     }
 

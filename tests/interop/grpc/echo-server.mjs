@@ -69,7 +69,7 @@ const echo = {
     const request = call.request;
     track(call, request.message);
     call.sendMetadata(echoedMetadata(call, 'x-echo-'));
-    for (let i = 0; i < request.repeat; i++) {
+    for (let i = 0; i < request.responseCount; i++) {
       if (!(await wait(call, request.sleepMs))) {
         return;
       }

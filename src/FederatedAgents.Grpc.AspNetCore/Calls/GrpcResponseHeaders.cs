@@ -1,0 +1,60 @@
+using System.Globalization;
+using FederatedAgents.Grpc.Compression;
+using FederatedAgents.Grpc.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace FederatedAgents.Grpc.AspNetCore.Calls;
+
+/// <summary>Writes the protocol's response headers and status, in headers (Trailers-Only) or trailers.</summary>
+internal static class GrpcResponseHeaders
+{
+    private static readonly StringValues s_acceptEncoding = MessageCompression.AcceptEncoding;
+
+    private static readonly StringValues[] s_statusCodes =
+        [.. Enumerable.Range(0, (int)StatusCode.Unauthenticated + 1).Select(code => new StringValues(code.ToString(CultureInfo.InvariantCulture)))];
+
+    /// <summary>The headers that open every gRPC response: content type and the encodings this server accepts.</summary>
+    public static void WriteStart(HttpResponse response)
+    {
+        response.ContentType = GrpcProtocol.ContentType;
+        response.Headers.GrpcAcceptEncoding = s_acceptEncoding;
+    }
+
+    /// <summary>A response that is only a HEADERS frame with END_STREAM: status 200, content type and the status.</summary>
+    public static void WriteTrailersOnly(HttpResponse response, Status status, Metadata? trailers = null)
+    {
+        WriteStart(response);
+        WriteStatus(response.Headers, status, trailers);
+    }
+
+    /// <summary><c>grpc-status</c>, percent-encoded <c>grpc-message</c> (omitted when empty) and custom trailers.</summary>
+    public static void WriteStatus(IHeaderDictionary target, Status status, Metadata? trailers)
+    {
+        var code = (int)status.StatusCode;
+        target.GrpcStatus = (uint)code < s_statusCodes.Length
+            ? s_statusCodes[code]
+            : new StringValues(code.ToString(CultureInfo.InvariantCulture));
+        if (status.Detail.Length > 0)
+        {
+            target.GrpcMessage = GrpcMessageEncoding.Encode(status.Detail);
+        }
+
+        if (trailers is { Count: > 0 })
+        {
+            AppendMetadata(target, trailers);
+        }
+    }
+
+    /// <summary>Adds custom metadata as headers; protocol-reserved names are never taken from metadata.</summary>
+    public static void AppendMetadata(IHeaderDictionary target, Metadata metadata)
+    {
+        foreach (var entry in metadata)
+        {
+            if (!GrpcProtocol.IsReservedHeader(entry.Key))
+            {
+                target.Append(entry.Key, MetadataHeaders.ToHeaderValue(entry));
+            }
+        }
+    }
+}
