@@ -171,15 +171,8 @@ public sealed partial class JsonWebKey
 
     private static bool OptionalString(JsonElement jwk, string name, out string? value, ref string problem)
     {
-        value = null;
-        if (!jwk.TryGetProperty(name, out var element))
+        if (StrictJson.TryGetOptionalString(jwk, name, out value))
         {
-            return true;
-        }
-
-        if (StrictJson.TryGetString(element, out var text))
-        {
-            value = text;
             return true;
         }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -21,6 +22,8 @@ internal static class StrictJson
         CommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = MaxDepth,
     };
+
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Parses a JSON object into a self-contained element, or returns null and says what is wrong.
@@ -72,11 +75,32 @@ internal static class StrictJson
         }
     }
 
-    /// <summary>Writes compact UTF-8 JSON.</summary>
+    /// <summary>
+    /// Reads an optional string member: true with null when absent, true with the value when a
+    /// string, false when present with another kind.
+    /// </summary>
+    public static bool TryGetOptionalString(JsonElement obj, string name, out string? value)
+    {
+        value = null;
+        if (!obj.TryGetProperty(name, out var element))
+        {
+            return true;
+        }
+
+        if (!TryGetString(element, out var text))
+        {
+            return false;
+        }
+
+        value = text;
+        return true;
+    }
+
+    /// <summary>Writes compact UTF-8 JSON, escaping only what JSON requires (so <c>at+jwt</c> stays readable).</summary>
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
         {
             write(writer);
         }
