@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FederatedAgents.Tokens.Jose;
 
 namespace FederatedAgents.Tokens.Binding;
 
@@ -17,8 +18,8 @@ public static class CertificateThumbprint
     /// <summary>Whether <paramref name="certificate"/> is the one <paramref name="thumbprint"/> names, compared in constant time.</summary>
     public static bool Matches(string thumbprint, X509Certificate2 certificate)
     {
-        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
-        if (!Base64Url.TryDecodeFromChars(thumbprint, expected, out var written) || written != expected.Length)
+        var expected = StrictBase64Url.Decode(thumbprint);
+        if (expected is not { Length: SHA256.HashSizeInBytes })
         {
             return false;
         }

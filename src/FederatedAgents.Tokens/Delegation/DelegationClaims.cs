@@ -127,9 +127,9 @@ internal static class DelegationClaims
         if (cnf.ValueKind != JsonValueKind.Object
             || !cnf.TryGetProperty(ClaimNames.CertificateThumbprint, out var x5t)
             || !Jose.StrictJson.TryGetString(x5t, out var value)
-            || value.Length == 0)
+            || Jose.StrictBase64Url.Decode(value) is not { Length: 32 })
         {
-            problem = "claim 'cnf' must hold a string 'x5t#S256' (the only confirmation method enforced here)";
+            problem = "claim 'cnf' must hold 'x5t#S256', a base64url SHA-256 certificate thumbprint (the only confirmation method enforced here)";
             return false;
         }
 

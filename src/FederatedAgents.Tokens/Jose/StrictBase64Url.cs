@@ -6,6 +6,8 @@ namespace FederatedAgents.Tokens.Jose;
 /// <summary>
 /// base64url as JWS requires it (RFC 7515 §2): the URL-safe alphabet only, no padding, no
 /// whitespace, and canonical trailing bits, so one byte string has exactly one encoding.
+/// (The BCL's <c>Base64Url.TryDecodeFromChars</c> accepts padding and whitespace and throws on
+/// non-canonical bits, so it is never called on token text directly.)
 /// </summary>
 internal static class StrictBase64Url
 {
@@ -23,7 +25,7 @@ internal static class StrictBase64Url
         }
 
         var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        if (Base64Url.DecodeFromChars(text, bytes, out _, out var written) != OperationStatus.Done)
         {
             return null;
         }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using FederatedAgents.Tokens.Jose;
+using FederatedAgents.Tokens.Keys;
 using FederatedAgents.Tokens.Validation;
 
 namespace FederatedAgents.Tokens.Tests.Validation;
@@ -135,6 +137,6 @@ public sealed class KindRuleTests
 
     private TokenValidator AssertionValidator() => new(
         new TokenValidatorOptions { Kind = TokenKind.ClientAssertion, Audience = TestBed.Issuer },
-        new Keys.StaticIssuerKeyResolver(new Keys.IssuerKeys(ClientId, new Jose.JsonWebKeySet([_bed.Key.PublicKey]))),
+        new StaticIssuerKeyResolver(new IssuerKeys(ClientId, new JsonWebKeySet([_bed.Key.PublicKey]))),
         _bed.Time);
 }

@@ -86,6 +86,18 @@ public sealed class StructureRejectionTests
     }
 
     [Fact]
+    public async Task ValidateAsync_NonCanonicalBase64UrlSignature_Rejected()
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var token = _bed.Sign(_bed.AccessTokenClaims());
+        var last = alphabet.IndexOf(token[^1], StringComparison.Ordinal);
+
+        var result = await _bed.ValidateAsync(token[..^1] + alphabet[last | 1]);
+
+        RejectionAssert.Rejected(result, TokenErrorCode.Malformed, "signature is not base64url");
+    }
+
+    [Fact]
     public async Task ValidateAsync_EmptySignature_Rejected()
     {
         var token = _bed.Sign(_bed.AccessTokenClaims());
