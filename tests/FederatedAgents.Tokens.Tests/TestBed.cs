@@ -60,6 +60,10 @@ internal sealed class TestBed
     public string Sign(JsonObject claims, string typ = TokenTypes.AccessToken, SigningKey? key = null) =>
         Forge(Header(key ?? Key, typ).ToJsonString(), claims.ToJsonString(), key ?? Key);
 
+    /// <summary>Signs <paramref name="header"/> as given (the claims default to <see cref="AccessTokenClaims"/>).</summary>
+    public string SignWithHeader(JsonObject header, JsonObject? claims = null, SigningKey? key = null) =>
+        Forge(header.ToJsonString(), (claims ?? AccessTokenClaims()).ToJsonString(), key ?? Key);
+
     /// <summary>Signs raw header and claims JSON text with <paramref name="key"/>.</summary>
     public static string Forge(string headerJson, string claimsJson, SigningKey key) =>
         ForgeBytes(Encoding.UTF8.GetBytes(headerJson), Encoding.UTF8.GetBytes(claimsJson), key);

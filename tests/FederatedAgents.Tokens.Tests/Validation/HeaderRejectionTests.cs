@@ -32,7 +32,7 @@ public sealed class HeaderRejectionTests
     {
         var header = TestBed.Header(_bed.Key);
         header["alg"] = "none";
-        var token = TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key);
+        var token = _bed.SignWithHeader(header);
 
         var result = await _bed.ValidateAsync(token);
 
@@ -77,7 +77,7 @@ public sealed class HeaderRejectionTests
         var header = TestBed.Header(_bed.Key);
         header["alg"] = alg;
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.AlgorithmNotAllowed, "not supported");
     }
@@ -94,7 +94,7 @@ public sealed class HeaderRejectionTests
         header["exp"] = 1;
         header["https://example.com/ext"] = true;
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.UnsupportedCriticalHeader, "crit");
     }
@@ -114,7 +114,7 @@ public sealed class HeaderRejectionTests
             _ => "https://attacker.example/keys",
         };
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.EmbeddedKey, $"'{member}'");
     }
@@ -137,7 +137,7 @@ public sealed class HeaderRejectionTests
         var header = TestBed.Header(_bed.Key);
         header["kid"] = kid;
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.InvalidKeyId, "kid");
     }
@@ -148,7 +148,7 @@ public sealed class HeaderRejectionTests
         var header = TestBed.Header(_bed.Key);
         header["kid"] = _bed.Key.KeyId + "..";
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.InvalidKeyId, "path or URL");
     }
@@ -159,7 +159,7 @@ public sealed class HeaderRejectionTests
         var header = TestBed.Header(_bed.Key);
         header["kid"] = new string('k', 129);
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.InvalidKeyId, "1 to 128");
     }
@@ -170,7 +170,7 @@ public sealed class HeaderRejectionTests
         var header = TestBed.Header(_bed.Key);
         header.Remove("kid");
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.InvalidKeyId, "no string 'kid'");
     }
@@ -184,7 +184,7 @@ public sealed class HeaderRejectionTests
         var header = TestBed.Header(_bed.Key);
         header[member] = value == "false" ? false : value;
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.Malformed, $"'{member}'");
     }

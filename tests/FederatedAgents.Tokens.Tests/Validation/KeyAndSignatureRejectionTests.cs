@@ -43,7 +43,7 @@ public sealed class KeyAndSignatureRejectionTests
         using var es384 = SigningKey.Generate(JwsAlgorithm.ES384);
         var header = TestBed.Header(es384);
         header["kid"] = _bed.Key.KeyId;
-        var token = TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), es384);
+        var token = _bed.SignWithHeader(header, key: es384);
 
         var result = await _bed.Validator(resolver: _bed.Resolver(JwsAlgorithm.ES256, JwsAlgorithm.ES384)).CheckAsync(token);
 
@@ -55,7 +55,7 @@ public sealed class KeyAndSignatureRejectionTests
     {
         var header = TestBed.Header(TestBed.RsaKey);
         header["alg"] = "PS256";
-        var token = TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), TestBed.RsaKey);
+        var token = _bed.SignWithHeader(header, key: TestBed.RsaKey);
 
         var result = await _bed.Validator(resolver: _bed.Resolver(JwsAlgorithm.RS256, JwsAlgorithm.PS256)).CheckAsync(token);
 

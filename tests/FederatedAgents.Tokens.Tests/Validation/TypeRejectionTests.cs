@@ -34,7 +34,7 @@ public sealed class TypeRejectionTests
         var header = TestBed.Header(_bed.Key);
         header.Remove("typ");
 
-        var result = await _bed.ValidateAsync(TestBed.Forge(header.ToJsonString(), _bed.AccessTokenClaims().ToJsonString(), _bed.Key));
+        var result = await _bed.ValidateAsync(_bed.SignWithHeader(header));
 
         RejectionAssert.Rejected(result, TokenErrorCode.WrongType, "typ is missing");
     }
