@@ -34,11 +34,11 @@ internal sealed class JwksDocumentFetcher
                 ? (null, $"the JWKS at {jwksUri} is larger than {_options.MaxDocumentBytes} bytes")
                 : (JsonWebKeySet.Parse(body), null);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return (null, $"GET {jwksUri} did not complete within {_options.FetchTimeout.TotalSeconds:0.#} s");
+            return (null, $"GET {jwksUri} did not complete within {_options.FetchTimeout.TotalSeconds:0.#} s (or the HttpClient's own timeout)");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             return (null, $"GET {jwksUri} failed: {e.Message}");
         }

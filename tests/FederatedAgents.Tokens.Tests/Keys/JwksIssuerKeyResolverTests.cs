@@ -125,6 +125,20 @@ public sealed class JwksIssuerKeyResolverTests
     }
 
     [Fact]
+    public async Task GetKeysAsync_EndpointNeverAnswering_TimesOutWithoutThrowing()
+    {
+        _stub.Gate = new TaskCompletionSource().Task;
+        var resolver = Resolver();
+
+        var pending = resolver.GetKeysAsync(TestBed.Issuer, TestContext.Current.CancellationToken).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var keys = await pending.Bounded();
+
+        Assert.Empty(keys!.Keys.Keys);
+        Assert.Contains("did not complete within 10 s", keys.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetKeysAsync_ConcurrentCallers_ShareOneFetch()
     {
         var gate = new TaskCompletionSource();
@@ -181,7 +195,7 @@ public sealed class JwksIssuerKeyResolverTests
                 Requests.Add(request.RequestUri!);
             }
 
-            await Gate;
+            await Gate.WaitAsync(cancellationToken);
             return new HttpResponseMessage(Status) { Content = new StringContent(Body, Encoding.UTF8, "application/jwk-set+json") };
         }
     }
