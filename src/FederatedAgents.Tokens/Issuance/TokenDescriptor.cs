@@ -27,8 +27,11 @@ public sealed record TokenDescriptor
     /// <summary>Written as the space-delimited <c>scope</c> claim when not empty.</summary>
     public IReadOnlyList<string> Scopes { get; init; } = [];
 
-    /// <summary><c>exp</c> = <c>iat</c> + this, in whole seconds.</summary>
-    public required TimeSpan Lifetime { get; init; }
+    /// <summary>
+    /// <c>exp</c> = <c>iat</c> + this, rounded up to whole seconds. Null writes no <c>exp</c>, which only
+    /// signed statements allow (a receipt is evidence that must stay verifiable).
+    /// </summary>
+    public required TimeSpan? Lifetime { get; init; }
 
     /// <summary>Writes <c>nbf</c> equal to <c>iat</c> when true.</summary>
     public bool IncludeNotBefore { get; init; }
@@ -55,7 +58,8 @@ public sealed record TokenDescriptor
     internal void Validate()
     {
         Require(!string.IsNullOrWhiteSpace(Issuer), $"{nameof(Issuer)} is required.");
-        Require(Lifetime >= TimeSpan.FromSeconds(1), $"{nameof(Lifetime)} must be at least one second; it is {Lifetime}.");
+        Require(Lifetime is null || Lifetime >= TimeSpan.FromSeconds(1), $"{nameof(Lifetime)} must be at least one second; it is {Lifetime}.");
+        Require(Lifetime is not null || !Kind.RequiresExpiry, $"A {Kind.Name} must expire; set {nameof(Lifetime)}.");
         Require(Kind.RequiresAudience is false || Audiences.Count > 0, $"A {Kind.Name} needs at least one audience.");
         Require(Kind.RequiresSingleAudience is false || Audiences.Count == 1, $"A {Kind.Name} has exactly one audience; {Audiences.Count} were given.");
         Require(Kind.RequiresAudience is false || Subject is not null, $"A {Kind.Name} needs a {nameof(Subject)}.");

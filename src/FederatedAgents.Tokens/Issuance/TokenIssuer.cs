@@ -10,7 +10,7 @@ namespace FederatedAgents.Tokens.Issuance;
 /// <summary>
 /// Issues signed JWTs from <see cref="TokenDescriptor"/>s with the current key of a
 /// <see cref="KeyRing"/>: <c>iat</c> from the <see cref="TimeProvider"/> (whole seconds),
-/// <c>exp</c> = <c>iat</c> + lifetime, a 128-bit random <c>jti</c>. Thread-safe.
+/// <c>exp</c> = <c>iat</c> + lifetime (none for a signed statement without one), a 128-bit random <c>jti</c>. Thread-safe.
 /// </summary>
 public sealed class TokenIssuer
 {
@@ -28,14 +28,14 @@ public sealed class TokenIssuer
     {
         descriptor.Validate();
         var issuedAt = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
-        var expiresAt = issuedAt.AddSeconds(Math.Ceiling(descriptor.Lifetime.TotalSeconds));
+        var expiresAt = descriptor.Lifetime is { } lifetime ? issuedAt.AddSeconds(Math.Ceiling(lifetime.TotalSeconds)) : (DateTimeOffset?)null;
         var jwtId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         var key = _keys.Current;
         var token = CompactJws.Sign(key, descriptor.Kind.Type, writer => WriteClaims(writer, descriptor, issuedAt, expiresAt, jwtId));
         return new IssuedToken(token, jwtId, issuedAt, expiresAt, key.KeyId);
     }
 
-    private static void WriteClaims(Utf8JsonWriter writer, TokenDescriptor d, DateTimeOffset issuedAt, DateTimeOffset expiresAt, string jwtId)
+    private static void WriteClaims(Utf8JsonWriter writer, TokenDescriptor d, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, string jwtId)
     {
         writer.WriteStartObject();
         writer.WriteString(ClaimNames.Issuer, d.Issuer);
@@ -63,7 +63,11 @@ public sealed class TokenIssuer
             writer.WriteNumber(ClaimNames.NotBefore, issuedAt.ToUnixTimeSeconds());
         }
 
-        writer.WriteNumber(ClaimNames.ExpiresAt, expiresAt.ToUnixTimeSeconds());
+        if (expiresAt is { } exp)
+        {
+            writer.WriteNumber(ClaimNames.ExpiresAt, exp.ToUnixTimeSeconds());
+        }
+
         writer.WriteString(ClaimNames.JwtId, jwtId);
         DelegationClaims.WriteActors(writer, d.Actors);
         if (d.MayAct is { } mayAct)

@@ -105,7 +105,22 @@ public sealed class TokenIssuerTests
         Assert.Equal(promoted.KeyId, issued.KeyId);
     }
 
+    [Fact]
+    public async Task Issue_SignedStatementWithoutLifetime_HasNoExpAndValidates()
+    {
+        var kind = TokenKind.SignedStatement(TokenTypes.AuditReceipt);
+
+        var issued = new TokenIssuer(_ring, _time).Issue(new TokenDescriptor { Kind = kind, Issuer = TestBed.Issuer, Lifetime = null });
+        var result = await new TokenValidator(new TokenValidatorOptions { Kind = kind }, new KeyRingIssuerKeyResolver(TestBed.Issuer, _ring), _time)
+            .CheckAsync(issued.Token);
+
+        Assert.Null(issued.ExpiresAt);
+        Assert.False(TestBed.Part(issued.Token, 1).ContainsKey("exp"));
+        Assert.True(result.IsValid, result.ToString());
+    }
+
     [Theory]
+    [InlineData("access-token-without-lifetime", "must expire")]
     [InlineData("extra-registered", "may not set sub")]
     [InlineData("grant-two-audiences", "exactly one audience")]
     [InlineData("zero-lifetime", "at least one second")]
@@ -117,6 +132,7 @@ public sealed class TokenIssuerTests
             "extra-registered" => AccessToken with { ExtraClaims = new Dictionary<string, JsonElement> { ["sub"] = JsonSerializer.SerializeToElement("x") } },
             "grant-two-audiences" => AccessToken with { Kind = TokenKind.AuthorizationGrant, Audiences = ["https://a.example", "https://b.example"] },
             "zero-lifetime" => AccessToken with { Lifetime = TimeSpan.Zero },
+            "access-token-without-lifetime" => AccessToken with { Lifetime = null },
             _ => AccessToken with { Scopes = ["a b"] },
         };
 
