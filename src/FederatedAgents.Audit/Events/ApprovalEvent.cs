@@ -5,9 +5,9 @@ namespace FederatedAgents.Audit.Events;
 /// <summary>A human approval gate was decided; <see cref="AuditEvent.Subject"/> is the approver.</summary>
 public sealed record ApprovalEvent : AuditEvent
 {
-    public override string Kind => AuditEventKinds.Approval;
+    private protected override string KindName => AuditEventKinds.Approval;
 
-    public override AuditOutcome Outcome => Approved ? AuditOutcome.Success : AuditOutcome.Denied;
+    private protected override AuditOutcome OutcomeOfEvent => Approved ? AuditOutcome.Success : AuditOutcome.Denied;
 
     [JsonPropertyOrder(1)]
     public required string ApprovalId { get; init => field = AuditText.Required(value, nameof(ApprovalId)); }

@@ -39,14 +39,15 @@ public abstract record AuditEvent
         }
     }
 
+    /// <summary>The <c>kind</c> discriminator (<see cref="AuditEventKinds"/>).</summary>
     [JsonIgnore]
-    public abstract string Kind { get; }
+    public string Kind => KindName;
 
     [JsonPropertyOrder(-19)]
     public required string EventId { get; init => field = AuditText.Required(value, nameof(EventId)); }
 
     [JsonPropertyOrder(-18)]
-    public abstract AuditOutcome Outcome { get; }
+    public AuditOutcome Outcome => OutcomeOfEvent;
 
     /// <summary>When it happened; stored in UTC with 100 ns precision.</summary>
     [JsonPropertyOrder(-17)]
@@ -88,6 +89,10 @@ public abstract record AuditEvent
     /// <summary>Why the decision went the way it did (policy rule, OAuth error description).</summary>
     [JsonPropertyOrder(-7)]
     public string? Reason { get; init => field = AuditText.Optional(value, nameof(Reason), AuditText.ProseMaxLength); }
+
+    private protected abstract string KindName { get; }
+
+    private protected abstract AuditOutcome OutcomeOfEvent { get; }
 
     /// <summary>A fresh random event id (128 bits, base64url).</summary>
     public static string NewEventId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));

@@ -3,7 +3,7 @@ namespace FederatedAgents.Audit.Events;
 /// <summary>The gateway's policy allowed an inbound or outbound call.</summary>
 public sealed record CallAllowedEvent : CallEvent
 {
-    public override string Kind => AuditEventKinds.CallAllowed;
+    private protected override string KindName => AuditEventKinds.CallAllowed;
 
-    public override AuditOutcome Outcome => AuditOutcome.Success;
+    private protected override AuditOutcome OutcomeOfEvent => AuditOutcome.Success;
 }

@@ -8,9 +8,9 @@ namespace FederatedAgents.Audit.Events;
 /// </summary>
 public sealed record CallCompletedEvent : CallEvent
 {
-    public override string Kind => AuditEventKinds.CallCompleted;
+    private protected override string KindName => AuditEventKinds.CallCompleted;
 
-    public override AuditOutcome Outcome => GrpcStatus == 0 ? AuditOutcome.Success : AuditOutcome.Failure;
+    private protected override AuditOutcome OutcomeOfEvent => GrpcStatus == 0 ? AuditOutcome.Success : AuditOutcome.Failure;
 
     [JsonPropertyOrder(10)]
     public required int GrpcStatus { get; init => field = CheckStatus(value); }

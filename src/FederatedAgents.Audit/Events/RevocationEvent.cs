@@ -8,9 +8,9 @@ namespace FederatedAgents.Audit.Events;
 /// </summary>
 public sealed record RevocationEvent : AuditEvent
 {
-    public override string Kind => AuditEventKinds.Revocation;
+    private protected override string KindName => AuditEventKinds.Revocation;
 
-    public override AuditOutcome Outcome => AuditOutcome.Success;
+    private protected override AuditOutcome OutcomeOfEvent => AuditOutcome.Success;
 
     [JsonPropertyOrder(1)]
     public string? TokenId { get; init => field = AuditText.Optional(value, nameof(TokenId)); }

@@ -5,9 +5,9 @@ namespace FederatedAgents.Audit.Events;
 /// <summary>The authority refused a token request; <see cref="Error"/> is the OAuth error code returned.</summary>
 public sealed record TokenDeniedEvent : TokenEvent
 {
-    public override string Kind => AuditEventKinds.TokenDenied;
+    private protected override string KindName => AuditEventKinds.TokenDenied;
 
-    public override AuditOutcome Outcome => AuditOutcome.Denied;
+    private protected override AuditOutcome OutcomeOfEvent => AuditOutcome.Denied;
 
     [JsonPropertyOrder(10)]
     public required string Error { get; init => field = AuditText.Required(value, nameof(Error)); }

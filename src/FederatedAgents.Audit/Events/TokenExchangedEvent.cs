@@ -8,9 +8,9 @@ namespace FederatedAgents.Audit.Events;
 /// </summary>
 public sealed record TokenExchangedEvent : TokenEvent
 {
-    public override string Kind => AuditEventKinds.TokenExchanged;
+    private protected override string KindName => AuditEventKinds.TokenExchanged;
 
-    public override AuditOutcome Outcome => AuditOutcome.Success;
+    private protected override AuditOutcome OutcomeOfEvent => AuditOutcome.Success;
 
     [JsonPropertyOrder(10)]
     public required string SubjectTokenId { get; init => field = AuditText.Required(value, nameof(SubjectTokenId)); }

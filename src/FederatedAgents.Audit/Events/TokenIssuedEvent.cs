@@ -5,9 +5,9 @@ namespace FederatedAgents.Audit.Events;
 /// <summary>The authority issued a token; <see cref="TokenId"/> is its <c>jti</c>.</summary>
 public sealed record TokenIssuedEvent : TokenEvent
 {
-    public override string Kind => AuditEventKinds.TokenIssued;
+    private protected override string KindName => AuditEventKinds.TokenIssued;
 
-    public override AuditOutcome Outcome => AuditOutcome.Success;
+    private protected override AuditOutcome OutcomeOfEvent => AuditOutcome.Success;
 
     [JsonPropertyOrder(10)]
     public required string TokenId { get; init => field = AuditText.Required(value, nameof(TokenId)); }
