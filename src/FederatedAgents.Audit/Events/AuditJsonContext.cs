@@ -15,4 +15,5 @@ namespace FederatedAgents.Audit.Events;
     RespectNullableAnnotations = true,
     Converters = [typeof(CanonicalStringConverter), typeof(IssuerQualifiedNameConverter), typeof(UtcTimestampConverter), typeof(Sha256HashConverter)])]
 [JsonSerializable(typeof(AuditEvent))]
+[JsonSerializable(typeof(AuditOutcome))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;

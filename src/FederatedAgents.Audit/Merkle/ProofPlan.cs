@@ -49,26 +49,20 @@ internal sealed class ProofPlan
         return plan;
     }
 
-    /// <summary>Folds the looked-up node hashes into the proof's hashes, in RFC order.</summary>
+    /// <summary>Folds the looked-up node hashes (every one of <see cref="Positions"/>) into the proof's hashes, in RFC order.</summary>
     public List<Sha256Hash> Resolve(IReadOnlyDictionary<long, Sha256Hash> nodes) =>
         _elements.Select(keys => Fold(keys, nodes)).ToList();
 
     private static Sha256Hash Fold(List<NodeKey> keys, IReadOnlyDictionary<long, Sha256Hash> nodes)
     {
-        var hash = Lookup(keys[^1], nodes);
+        var hash = nodes[keys[^1].Position];
         for (var i = keys.Count - 2; i >= 0; i--)
         {
-            hash = MerkleHasher.HashChildren(Lookup(keys[i], nodes), hash);
+            hash = MerkleHasher.HashChildren(nodes[keys[i].Position], hash);
         }
 
         return hash;
     }
-
-    private static Sha256Hash Lookup(NodeKey key, IReadOnlyDictionary<long, Sha256Hash> nodes) =>
-        nodes.TryGetValue(key.Position, out var hash)
-            ? hash
-            : throw new InvalidOperationException(
-                $"The store has no hash for subtree {key} (position {key.Position}); the tree is damaged — run the audit verifier.");
 
     private void AddPath(long leafIndex, long start, long size)
     {
