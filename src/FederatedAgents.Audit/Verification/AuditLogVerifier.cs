@@ -24,11 +24,14 @@ public static class AuditLogVerifier
         var size = snapshot.Head.Size;
         await using var anchors = new AnchorCursor(options.Anchors, cancellationToken);
         var walk = new TreeWalk(snapshot, anchors, options.PageSize);
-        AuditDamageReport? damage = null;
-        for (var start = 0L; start < size && damage is null; start += options.PageSize)
+        var damage = await walk.CheckEmptyTreeAsync();
+        await using (var pages = new PageReader(snapshot, options.PageSize, cancellationToken))
         {
-            damage = await walk.CheckPageAsync(start, Math.Min(size, start + options.PageSize), cancellationToken);
-            options.Progress?.Report(new AuditVerificationProgress(walk.RecordsChecked, size));
+            while (damage is null && await pages.NextAsync() is { } page)
+            {
+                damage = await walk.CheckPageAsync(page, pages, cancellationToken);
+                options.Progress?.Report(new AuditVerificationProgress(walk.RecordsChecked, size));
+            }
         }
 
         damage ??= await FindExtraRecordAsync(snapshot, cancellationToken)

@@ -17,18 +17,15 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
 
     public Sha256Hash Root => _frontier.Root();
 
-    public async Task<AuditDamageReport?> CheckPageAsync(long start, long end, CancellationToken cancellationToken)
-    {
-        if (start == 0 && await anchors.CheckAtAsync(0, _frontier) is { } emptyDamage)
-        {
-            return emptyDamage;
-        }
+    /// <summary>Anchors for the empty tree are checked before the first page.</summary>
+    public ValueTask<AuditDamageReport?> CheckEmptyTreeAsync() => anchors.CheckAtAsync(0, _frontier);
 
-        var records = await snapshot.ReadRecordsAsync(start, end, cancellationToken).ToListAsync(cancellationToken);
-        var nodes = await snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), cancellationToken)
-            .ToListAsync(cancellationToken);
+    /// <summary>Checks the next page; <paramref name="pages"/> is quiesced before a failure is classified, which reads the snapshot.</summary>
+    public async Task<AuditDamageReport?> CheckPageAsync(Page page, PageReader pages, CancellationToken cancellationToken)
+    {
+        var (records, nodes) = (page.Records, page.Nodes);
         int nextRecord = 0, nextNode = 0;
-        for (var index = start; index < end; index++)
+        for (var index = page.Start; index < page.End; index++)
         {
             if (nextRecord == records.Count || records[nextRecord].Index != index)
             {
@@ -44,9 +41,13 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
                 var stored = nextNode < nodes.Count && nodes[nextNode].Position == position + level ? nodes[nextNode++] : null;
                 if (stored is null || !_frontier.Completed(level).SequenceEqual(stored.Hash))
                 {
-                    return level == 0 && stored is not null
-                        ? await new LeafDamageClassifier(snapshot, pageSize).ClassifyAsync(record, stored.Hash, cancellationToken)
-                        : SubtreeDamage(index, level, stored is null);
+                    if (level > 0 || stored is null)
+                    {
+                        return SubtreeDamage(index, level, stored is null);
+                    }
+
+                    await pages.QuiesceAsync();
+                    return await new LeafDamageClassifier(snapshot, pageSize).ClassifyAsync(record, stored.Hash, cancellationToken);
                 }
             }
 
