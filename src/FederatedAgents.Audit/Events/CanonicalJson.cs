@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -16,12 +17,18 @@ internal static class CanonicalJson
         var quoted = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {
-            _ = c switch
+            if (c is '"' or '\\')
             {
-                '"' or '\\' => quoted.Append('\\').Append(c),
-                >= ' ' and <= '~' => quoted.Append(c),
-                _ => quoted.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
-            };
+                quoted.Append('\\').Append(c);
+            }
+            else if (c is >= ' ' and <= '~')
+            {
+                quoted.Append(c);
+            }
+            else
+            {
+                quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
         }
 
         writer.WriteRawValue(quoted.Append('"').ToString(), skipInputValidation: true);

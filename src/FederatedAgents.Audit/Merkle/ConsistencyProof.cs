@@ -49,23 +49,15 @@ public sealed record ConsistencyProof(long OldSize, long NewSize, IReadOnlyList<
                 return false;
             }
 
-            if ((oldIndex & 1) == 1 || oldIndex == newIndex)
+            if (ProofPath.StepUp(ref oldIndex, ref newIndex))
             {
                 oldHash = MerkleHasher.HashChildren(hash, oldHash);
                 newHash = MerkleHasher.HashChildren(hash, newHash);
-                while ((oldIndex & 1) == 0 && oldIndex != 0)
-                {
-                    oldIndex >>= 1;
-                    newIndex >>= 1;
-                }
             }
             else
             {
                 newHash = MerkleHasher.HashChildren(newHash, hash);
             }
-
-            oldIndex >>= 1;
-            newIndex >>= 1;
         }
 
         return newIndex == 0 && oldHash == oldRoot && newHash == newRoot;

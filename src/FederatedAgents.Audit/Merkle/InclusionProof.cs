@@ -28,22 +28,9 @@ public sealed record InclusionProof(long LeafIndex, long TreeSize, IReadOnlyList
                 return null;
             }
 
-            if ((index & 1) == 1 || index == last)
-            {
-                hash = MerkleHasher.HashChildren(sibling, hash);
-                while ((index & 1) == 0 && index != 0)
-                {
-                    index >>= 1;
-                    last >>= 1;
-                }
-            }
-            else
-            {
-                hash = MerkleHasher.HashChildren(hash, sibling);
-            }
-
-            index >>= 1;
-            last >>= 1;
+            hash = ProofPath.StepUp(ref index, ref last)
+                ? MerkleHasher.HashChildren(sibling, hash)
+                : MerkleHasher.HashChildren(hash, sibling);
         }
 
         return last == 0 ? hash : null;
