@@ -48,18 +48,25 @@ internal static class AuditSql
     {
         await using var owned = command;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        return await reader.ReadAsync(cancellationToken)
+            ? ToHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
+            : ToHead(null, []);
+    }
+
+    /// <summary>The head from its stored row (null size: no row), or <see cref="AuditLogDamagedException"/> saying what is wrong with it.</summary>
+    public static TreeHead ToHead(long? size, ReadOnlySpan<byte> root)
+    {
+        if (size is null)
         {
             throw new AuditLogDamagedException("The audit_head row is missing; the log cannot be read or appended to.");
         }
 
-        var root = reader.GetFieldValue<byte[]>(1);
         if (root.Length != Sha256Hash.Length)
         {
             throw new AuditLogDamagedException($"The stored root is {root.Length} bytes, not {Sha256Hash.Length}; the head row is damaged.");
         }
 
-        return new TreeHead(reader.GetInt64(0), Sha256Hash.FromBytes(root));
+        return new TreeHead(size.Value, Sha256Hash.FromBytes(root));
     }
 
     /// <summary>Streams (idx, record) rows; disposes the command when done.</summary>

@@ -44,21 +44,7 @@ internal abstract class DbAuditBackend : IAuditBackend
         }
     }
 
-    public async Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var transaction = await BeginSnapshotAsync(connection, cancellationToken);
-            var head = await connection.Command(AuditSql.SelectHead, transaction).ReadHeadAsync(cancellationToken);
-            return new DbAuditSnapshot(connection, transaction, head);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public abstract Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 
@@ -66,9 +52,6 @@ internal abstract class DbAuditBackend : IAuditBackend
     protected abstract string JsonMember(string name);
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
-
-    /// <summary>A read-only transaction that sees one committed state for all its statements.</summary>
-    protected abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
 
     protected static async Task<IReadOnlyDictionary<long, Sha256Hash>> ReadNodesAtAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> positions, CancellationToken cancellationToken)

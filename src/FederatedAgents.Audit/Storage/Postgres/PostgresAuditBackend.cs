@@ -81,11 +81,6 @@ internal sealed class PostgresAuditBackend(NpgsqlDataSource dataSource) : DbAudi
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 
-    protected override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using var readOnly = connection.Command("SET TRANSACTION READ ONLY", transaction);
-        await readOnly.ExecuteNonQueryAsync(cancellationToken);
-        return transaction;
-    }
+    public override async Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
+        await PostgresSnapshot.OpenAsync(dataSource, cancellationToken);
 }

@@ -12,13 +12,15 @@ namespace FederatedAgents.Audit.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteAuditBackend : DbAuditBackend
 {
+    private readonly string _path;
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
 
     static SqliteAuditBackend() => SQLitePCL.Batteries_V2.Init();
 
-    private SqliteAuditBackend(string connectionString, SqliteConnection writer)
+    private SqliteAuditBackend(string path, string connectionString, SqliteConnection writer)
     {
+        _path = path;
         _connectionString = connectionString;
         _writer = writer;
     }
@@ -37,7 +39,7 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
         {
             await writer.OpenAsync(cancellationToken);
             await SqliteSchema.EnsureAsync(writer, path, cancellationToken);
-            return new SqliteAuditBackend(connectionString, writer);
+            return new SqliteAuditBackend(path, connectionString, writer);
         }
         catch
         {
@@ -93,8 +95,8 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
         return connection;
     }
 
-    protected override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+    public override Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAuditLogSnapshot>(SqliteSnapshot.Open(_path));
 
     private void Insert(SqliteTransaction transaction, string sql, IEnumerable<(long Key, object Value)> rows)
     {

@@ -1,12 +1,29 @@
-using System.Data.Common;
+using System.Data;
+using Npgsql;
 using FederatedAgents.Audit.Merkle;
 
-namespace FederatedAgents.Audit.Storage;
+namespace FederatedAgents.Audit.Storage.Postgres;
 
-/// <summary>A snapshot as one open read transaction on one connection, for either store.</summary>
-internal sealed class DbAuditSnapshot(DbConnection connection, DbTransaction transaction, TreeHead head) : IAuditLogSnapshot
+/// <summary>A snapshot as one open <c>REPEATABLE READ READ ONLY</c> transaction on one connection.</summary>
+internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransaction transaction, TreeHead head) : IAuditLogSnapshot
 {
     public TreeHead Head { get; } = head;
+
+    public static async Task<PostgresSnapshot> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var head = await connection.Command($"SET TRANSACTION READ ONLY; {AuditSql.SelectHead}", transaction).ReadHeadAsync(cancellationToken);
+            return new PostgresSnapshot(connection, transaction, head);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     public IAsyncEnumerable<AuditRecord> ReadRecordsAsync(long start, long end, CancellationToken cancellationToken = default) =>
         connection.Command(AuditSql.SelectRecordRange, transaction).With("@start", start).With("@end", end)
