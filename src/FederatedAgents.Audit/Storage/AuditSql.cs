@@ -69,27 +69,24 @@ internal static class AuditSql
         return new TreeHead(size.Value, Sha256Hash.FromBytes(root));
     }
 
-    /// <summary>Streams (idx, record) rows; disposes the command when done.</summary>
-    public static async IAsyncEnumerable<AuditRecord> ReadRecordsAsync(
-        this DbCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var owned = command;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return new AuditRecord(reader.GetInt64(0), Encoding.UTF8.GetBytes(reader.GetString(1)));
-        }
-    }
+    /// <summary>An (idx, record) row, the record read as text.</summary>
+    public static AuditRecord RecordFromText(DbDataReader row) => new(row.GetInt64(0), Encoding.UTF8.GetBytes(row.GetString(1)));
 
-    /// <summary>Streams (pos, hash) rows; disposes the command when done.</summary>
-    public static async IAsyncEnumerable<StoredNode> ReadNodesAsync(
-        this DbCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>An (idx, record) row, the record read as bytes (a BLOB, or a PostgreSQL bytea).</summary>
+    public static AuditRecord RecordFromBytes(DbDataReader row) => new(row.GetInt64(0), row.GetFieldValue<byte[]>(1));
+
+    /// <summary>A (pos, hash) row.</summary>
+    public static StoredNode Node(DbDataReader row) => new(row.GetInt64(0), row.GetFieldValue<byte[]>(1));
+
+    /// <summary>Streams the rows the command selects; disposes the command when done.</summary>
+    public static async IAsyncEnumerable<T> ReadRowsAsync<T>(
+        this DbCommand command, Func<DbDataReader, T> row, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var owned = command;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new StoredNode(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+            yield return row(reader);
         }
     }
 }

@@ -28,7 +28,7 @@ internal abstract class DbAuditBackend : IAuditBackend
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var command = connection.Command(AuditSql.SelectRecordRange).With("@start", start).With("@end", end);
-        await foreach (var record in command.ReadRecordsAsync(cancellationToken))
+        await foreach (var record in command.ReadRowsAsync(AuditSql.RecordFromText, cancellationToken))
         {
             yield return record;
         }
@@ -38,7 +38,7 @@ internal abstract class DbAuditBackend : IAuditBackend
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var command = AuditQuerySql.Build(connection, query, JsonMember);
-        await foreach (var record in command.ReadRecordsAsync(cancellationToken))
+        await foreach (var record in command.ReadRowsAsync(AuditSql.RecordFromText, cancellationToken))
         {
             yield return record;
         }
@@ -63,7 +63,7 @@ internal abstract class DbAuditBackend : IAuditBackend
         }
 
         var command = connection.Command(AuditSql.SelectNodesAt(positions), transaction);
-        await foreach (var node in command.ReadNodesAsync(cancellationToken))
+        await foreach (var node in command.ReadRowsAsync(AuditSql.Node, cancellationToken))
         {
             if (node.Hash.Length == Sha256Hash.Length)
             {

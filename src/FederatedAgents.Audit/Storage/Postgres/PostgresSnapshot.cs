@@ -7,6 +7,13 @@ namespace FederatedAgents.Audit.Storage.Postgres;
 /// <summary>A snapshot as one open <c>REPEATABLE READ READ ONLY</c> transaction on one connection.</summary>
 internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransaction transaction, TreeHead head) : IAuditLogSnapshot
 {
+    /// <summary>
+    /// The records as the server stores them, as bytes: a <c>json</c> value's text is kept verbatim, and
+    /// converting it server-side spares the client decoding and re-encoding every record.
+    /// </summary>
+    private const string SelectRecordBytes =
+        "SELECT idx, convert_to(record::text, 'UTF8') FROM audit_records WHERE idx >= @start AND idx < @end ORDER BY idx";
+
     public TreeHead Head { get; } = head;
 
     public static async Task<PostgresSnapshot> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -26,12 +33,12 @@ internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransa
     }
 
     public IAsyncEnumerable<AuditRecord> ReadRecordsAsync(long start, long end, CancellationToken cancellationToken = default) =>
-        connection.Command(AuditSql.SelectRecordRange, transaction).With("@start", start).With("@end", end)
-            .ReadRecordsAsync(cancellationToken);
+        connection.Command(SelectRecordBytes, transaction).With("@start", start).With("@end", end)
+            .ReadRowsAsync(AuditSql.RecordFromBytes, cancellationToken);
 
     public IAsyncEnumerable<StoredNode> ReadNodesAsync(long startPosition, long endPosition, CancellationToken cancellationToken = default) =>
         connection.Command(AuditSql.SelectNodeRange, transaction).With("@start", startPosition).With("@end", endPosition)
-            .ReadNodesAsync(cancellationToken);
+            .ReadRowsAsync(AuditSql.Node, cancellationToken);
 
     public async Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default)
     {
