@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 
 namespace FederatedAgents.Audit.Merkle;
@@ -9,9 +8,14 @@ namespace FederatedAgents.Audit.Merkle;
 /// </summary>
 public static class MerkleHasher
 {
-    private const int StackLimit = 1024;
+    // One reusable SHA-256 context per thread: the one-shot API sets up a fresh context per call, which
+    // costs about as much as hashing a few hundred bytes and would dominate 65-byte node hashes.
+    [ThreadStatic]
+    private static IncrementalHash? t_sha;
 
     public static Sha256Hash EmptyRoot { get; } = Sha256Hash.Of([]);
+
+    private static IncrementalHash Sha => t_sha ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public static Sha256Hash HashLeaf(ReadOnlySpan<byte> data)
     {
@@ -30,26 +34,21 @@ public static class MerkleHasher
     /// <summary>Writes the leaf hash of <paramref name="data"/> into <paramref name="destination"/> (32 bytes).</summary>
     public static void HashLeaf(ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        byte[]? rented = null;
-        var buffer = data.Length < StackLimit
-            ? stackalloc byte[StackLimit]
-            : rented = ArrayPool<byte>.Shared.Rent(data.Length + 1);
-        buffer[0] = 0x00;
-        data.CopyTo(buffer[1..]);
-        SHA256.HashData(buffer[..(data.Length + 1)], destination);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        var sha = Sha;
+        sha.AppendData([0x00]);
+        sha.AppendData(data);
+        sha.GetHashAndReset(destination);
     }
 
-    /// <summary>Writes the interior node hash of two 32-byte children into <paramref name="destination"/>.</summary>
+    /// <summary>Writes the interior node hash of two 32-byte children into <paramref name="destination"/> (which may alias either).</summary>
     public static void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
         Span<byte> buffer = stackalloc byte[1 + (2 * Sha256Hash.Length)];
         buffer[0] = 0x01;
         left.CopyTo(buffer[1..]);
         right.CopyTo(buffer[(1 + Sha256Hash.Length)..]);
-        SHA256.HashData(buffer, destination);
+        var sha = Sha;
+        sha.AppendData(buffer);
+        sha.GetHashAndReset(destination);
     }
 }
