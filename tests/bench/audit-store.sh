@@ -2,6 +2,8 @@
 # Appends/s (1 and 16 concurrent appenders, with the durability guarantee) and verify throughput for the
 # audit log on SQLite and on a private, throw-away PostgreSQL server; then the BenchmarkDotNet classes
 # for hashing, inclusion proofs at 1M records and verification. Run from anywhere; takes several minutes.
+# Extra arguments go to the store run (--seconds N --rounds N); BDN_ARGS to BenchmarkDotNet (e.g. "--job short");
+# SKIP_BDN=1 skips BenchmarkDotNet. The 1M-record log for the proof benchmark is built once under $TMPDIR.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 pg_bin=/usr/lib/postgresql/15/bin
@@ -22,5 +24,6 @@ dotnet build -c Release tests/FederatedAgents.Benchmarks >/dev/null
 bench=tests/FederatedAgents.Benchmarks/bin/Release/net10.0/FederatedAgents.Benchmarks
 "$bench" audit-store --postgres "Host=127.0.0.1;Port=$port;Username=fa;Database=fa_audit_bench" "$@"
 if [[ "${SKIP_BDN:-}" != 1 ]]; then
-  "$bench" --filter '*MerkleHashingBenchmarks*' '*InclusionProofBenchmarks*' '*VerifyBenchmarks*'
+  # shellcheck disable=SC2086 # BDN_ARGS is a list of options
+  "$bench" --filter '*MerkleHashingBenchmarks*' '*InclusionProofBenchmarks*' '*VerifyBenchmarks*' ${BDN_ARGS:-}
 fi

@@ -49,6 +49,22 @@ public sealed class AnchorTests
         Assert.True(result.IsValid, result.Damage?.Message);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task VerifyAsync_EmptyLogWithAnAnchorAtSizeZero_ChecksTheEmptyRoot(bool anchorHasEmptyRoot)
+    {
+        var anchor = new TreeAnchor(new TreeHead(0, anchorHasEmptyRoot ? MerkleHasher.EmptyRoot : MerkleHasher.HashLeaf("x"u8)), "checkpoint 0");
+
+        await using var database = new SqliteDatabase();
+        await using var store = await database.OpenAsync();
+        var result = await AuditLogVerifier.VerifyAsync(
+            store, new AuditVerificationOptions { Anchors = AuditLogVerifierContract.Anchors(anchor) }, Ct).Bounded();
+
+        Assert.Equal(anchorHasEmptyRoot, result.IsValid);
+        Assert.Equal(0, result.RecordsChecked);
+    }
+
     [Fact]
     public async Task VerifyAsync_AnchorsOutOfOrder_ThrowsSayingTheyMustAscend()
     {

@@ -71,6 +71,9 @@ internal sealed class PostgresAuditBackend(NpgsqlDataSource dataSource) : DbAudi
         }
     }
 
+    public override async Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
+        await PostgresSnapshot.OpenAsync(dataSource, cancellationToken);
+
     public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     /// <summary>The expression the queries and the expression indexes both use.</summary>
@@ -80,7 +83,4 @@ internal sealed class PostgresAuditBackend(NpgsqlDataSource dataSource) : DbAudi
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
-
-    public override async Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
-        await PostgresSnapshot.OpenAsync(dataSource, cancellationToken);
 }

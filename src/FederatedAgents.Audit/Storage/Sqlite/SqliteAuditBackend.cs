@@ -56,9 +56,9 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
             var stored = await _writer.Command(AuditSql.SelectHead, transaction).ReadHeadAsync(cancellationToken);
             var plan = await Appender.PlanAsync(
                 stored, positions => ReadNodesAtAsync(_writer, transaction, positions, cancellationToken), leafData);
-            Insert(transaction, "INSERT INTO audit_records (idx, record) VALUES (@key, @value)",
+            Insert(transaction, "INSERT INTO audit_records (idx, record) VALUES (@key, @value)", SqliteType.Text,
                 plan.Records.Select((data, i) => (plan.FirstIndex + i, (object)Encoding.UTF8.GetString(data))));
-            Insert(transaction, "INSERT INTO audit_nodes (pos, hash) VALUES (@key, @value)",
+            Insert(transaction, "INSERT INTO audit_nodes (pos, hash) VALUES (@key, @value)", SqliteType.Blob,
                 plan.NodePositions.Select((position, i) => (position, (object)plan.NodeHashes[i])));
             var head = plan.Head;
             using (var update = _writer.Command(AuditSql.UpdateHead, transaction).With("@size", head.Size).With("@root", head.Root.ToArray()))
@@ -76,6 +76,9 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
             throw;
         }
     }
+
+    public override Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAuditLogSnapshot>(SqliteSnapshot.Open(_path));
 
     public override async ValueTask DisposeAsync()
     {
@@ -95,21 +98,17 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
         return connection;
     }
 
-    public override Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IAuditLogSnapshot>(SqliteSnapshot.Open(_path));
-
-    private void Insert(SqliteTransaction transaction, string sql, IEnumerable<(long Key, object Value)> rows)
+    /// <summary>One prepared statement executed per row: in-process SQLite has no round trips to save.</summary>
+    private void Insert(SqliteTransaction transaction, string sql, SqliteType valueType, IEnumerable<(long Key, object Value)> rows)
     {
         using var command = _writer.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
         var key = command.Parameters.Add("@key", SqliteType.Integer);
-        var value = command.Parameters.Add("@value", SqliteType.Text);
-        foreach (var (k, v) in rows)
+        var value = command.Parameters.Add("@value", valueType);
+        foreach (var row in rows)
         {
-            key.Value = k;
-            value.Value = v;
-            value.SqliteType = v is byte[] ? SqliteType.Blob : SqliteType.Text;
+            (key.Value, value.Value) = row;
             command.ExecuteNonQuery();
         }
     }
