@@ -1,0 +1,25 @@
+using FederatedAgents.Audit.Merkle;
+
+namespace FederatedAgents.Audit.Storage;
+
+/// <summary>
+/// A consistent, read-only view of a log's raw storage as it is, tampering included: what the
+/// verifier reads. Reads run one at a time; enumerate each to the end before starting the next.
+/// </summary>
+public interface IAuditLogSnapshot : IAsyncDisposable
+{
+    /// <summary>The head row as stored when the snapshot was taken.</summary>
+    TreeHead Head { get; }
+
+    /// <summary>Stored records whose index is in [start, end), in index order, gaps and all.</summary>
+    IAsyncEnumerable<AuditRecord> ReadRecordsAsync(long start, long end, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored subtree hashes whose <see cref="NodeKey.Position"/> is in [start, end), in position order.</summary>
+    IAsyncEnumerable<StoredNode> ReadNodesAsync(long startPosition, long endPosition, CancellationToken cancellationToken = default);
+
+    /// <summary>The lowest stored record index outside [0, treeSize), or null when there is none.</summary>
+    Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A stored subtree hash, raw: a damaged row may hold any number of bytes.</summary>
+public sealed record StoredNode(long Position, byte[] Hash);

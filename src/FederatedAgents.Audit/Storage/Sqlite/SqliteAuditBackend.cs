@@ -1,0 +1,115 @@
+using System.Data.Common;
+using System.Text;
+using FederatedAgents.Audit.Merkle;
+using Microsoft.Data.Sqlite;
+
+namespace FederatedAgents.Audit.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Each instance commits through its own writer
+/// connection with <c>synchronous=FULL</c>; <c>BEGIN IMMEDIATE</c> takes the file's write lock, so
+/// several instances (or processes) on one file append one transaction at a time.
+/// </summary>
+internal sealed class SqliteAuditBackend : DbAuditBackend
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+
+    static SqliteAuditBackend() => SQLitePCL.Batteries_V2.Init();
+
+    private SqliteAuditBackend(string path, string connectionString, SqliteConnection writer)
+    {
+        _path = path;
+        _connectionString = connectionString;
+        _writer = writer;
+    }
+
+    public static async Task<SqliteAuditBackend> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            await writer.OpenAsync(cancellationToken);
+            await SqliteSchema.EnsureAsync(writer, path, cancellationToken);
+            return new SqliteAuditBackend(path, connectionString, writer);
+        }
+        catch
+        {
+            await writer.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override async Task<TreeHead> CommitAsync(IReadOnlyList<byte[]> leafData, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            var stored = await _writer.Command(AuditSql.SelectHead, transaction).ReadHeadAsync(cancellationToken);
+            var plan = await Appender.PlanAsync(
+                stored, positions => ReadNodesAtAsync(_writer, transaction, positions, cancellationToken), leafData);
+            Insert(transaction, "INSERT INTO audit_records (idx, record) VALUES (@key, @value)", SqliteType.Text,
+                plan.Records.Select((data, i) => (plan.FirstIndex + i, (object)Encoding.UTF8.GetString(data))));
+            Insert(transaction, "INSERT INTO audit_nodes (pos, hash) VALUES (@key, @value)", SqliteType.Blob,
+                plan.NodePositions.Select((position, i) => (position, (object)plan.NodeHashes[i])));
+            var head = plan.Head;
+            using (var update = _writer.Command(AuditSql.UpdateHead, transaction).With("@size", head.Size).With("@root", head.Root.ToArray()))
+            {
+                update.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            Appender.Committed(plan);
+            return head;
+        }
+        catch
+        {
+            Appender.Forget();
+            throw;
+        }
+    }
+
+    public override Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAuditLogSnapshot>(SqliteSnapshot.Open(_path));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    }
+
+    /// <summary>The expression the queries and the expression indexes both use.</summary>
+    public static string Member(string name) => $"json_extract(record, '$.{name}')";
+
+    protected override string JsonMember(string name) => Member(name);
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>One prepared statement executed per row: in-process SQLite has no round trips to save.</summary>
+    private void Insert(SqliteTransaction transaction, string sql, SqliteType valueType, IEnumerable<(long Key, object Value)> rows)
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        var key = command.Parameters.Add("@key", SqliteType.Integer);
+        var value = command.Parameters.Add("@value", valueType);
+        foreach (var row in rows)
+        {
+            (key.Value, value.Value) = row;
+            command.ExecuteNonQuery();
+        }
+    }
+}
