@@ -6,8 +6,11 @@ using Microsoft.Extensions.Primitives;
 
 namespace FederatedAgents.Grpc.AspNetCore.Calls;
 
-/// <summary>Writes the protocol's response headers and status, in headers (Trailers-Only) or trailers.</summary>
-internal static class GrpcResponseHeaders
+/// <summary>
+/// Writes the protocol's response headers and status, in headers (Trailers-Only) or trailers. Public for
+/// hosts that answer gRPC requests themselves (a gateway's own errors) with the same wire form as this server.
+/// </summary>
+public static class GrpcResponseHeaders
 {
     private static readonly StringValues s_acceptEncoding = MessageCompression.AcceptEncoding;
 

@@ -1,8 +1,6 @@
 using FederatedAgents.Grpc.AspNetCore.Binding;
 using FederatedAgents.Grpc.Protocol;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace FederatedAgents.Grpc.AspNetCore.Calls;
 
@@ -31,7 +29,7 @@ internal abstract partial class ServerCallHandler
             return;
         }
 
-        LiftRequestLimits(http);
+        GrpcHttpRequests.LiftRequestLimits(http);
         var call = new HttpServerCallContext(http, Method, Server);
         Log.CallStarting(Server.Logger, Method);
         try
@@ -66,20 +64,14 @@ internal abstract partial class ServerCallHandler
         if (!GrpcProtocol.IsGrpcContentType(request.ContentType))
         {
             Log.UnsupportedContentType(Server.Logger, Method, request.ContentType);
-            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(
-                $"Content-Type '{request.ContentType}' is not supported; gRPC requests use {GrpcProtocol.ContentType}.");
+            await GrpcHttpRequests.WriteUnsupportedMediaTypeAsync(http.Response, request.ContentType);
             return false;
         }
 
-        if (!HttpProtocol.IsHttp2(request.Protocol) && !HttpProtocol.IsHttp3(request.Protocol))
+        if (!GrpcHttpRequests.IsHttp2OrLater(request.Protocol))
         {
             Log.UnsupportedProtocol(Server.Logger, Method, request.Protocol);
-            http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
-            http.Response.ContentType = "text/plain; charset=utf-8";
-            http.Response.Headers.Upgrade = request.IsHttps ? "h2" : "h2c";
-            await http.Response.WriteAsync($"gRPC needs HTTP/2; this request used {request.Protocol}.");
+            await GrpcHttpRequests.WriteHttp2RequiredAsync(http);
             return false;
         }
 
@@ -91,20 +83,6 @@ internal abstract partial class ServerCallHandler
         }
 
         return true;
-    }
-
-    /// <summary>Calls are long-lived streams: Kestrel's body size cap and minimum data rate do not apply.</summary>
-    private static void LiftRequestLimits(HttpContext http)
-    {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = null;
-        }
-
-        if (http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
-        {
-            rate.MinDataRate = null;
-        }
     }
 
     private Status ToStatus(HttpServerCallContext call, Exception exception)

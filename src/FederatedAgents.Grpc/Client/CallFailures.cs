@@ -1,3 +1,4 @@
+using FederatedAgents.Grpc.Protocol;
 using Google.Protobuf;
 
 namespace FederatedAgents.Grpc.Client;
@@ -21,7 +22,7 @@ internal static class CallFailures
                 case RpcException rpc:
                     return rpc.Status;
                 case HttpProtocolException protocol:
-                    return new Status(FromHttp2ErrorCode(protocol.ErrorCode), protocol.Message);
+                    return new Status(Http2ErrorCodes.ToStatusCode(protocol.ErrorCode), protocol.Message);
             }
         }
 
@@ -44,14 +45,4 @@ internal static class CallFailures
             _ => new(StatusCode.Internal, $"The call failed in the client: {exception.GetType().Name}: {exception.Message}"),
         };
     }
-
-    /// <summary>RST_STREAM/GOAWAY error codes (RFC 9113 §7) as gRPC status codes.</summary>
-    public static StatusCode FromHttp2ErrorCode(long errorCode) => errorCode switch
-    {
-        0x7 => StatusCode.Unavailable,          // REFUSED_STREAM: not processed, safe to retry
-        0x8 => StatusCode.Cancelled,            // CANCEL
-        0xb => StatusCode.ResourceExhausted,    // ENHANCE_YOUR_CALM
-        0xc => StatusCode.PermissionDenied,     // INADEQUATE_SECURITY
-        _ => StatusCode.Internal,
-    };
 }

@@ -1,0 +1,73 @@
+using System.Net;
+using FederatedAgents.Grpc.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace FederatedAgents.Gateway.Forwarding;
+
+/// <summary>
+/// The request to the agent: the caller's headers (custom metadata, <c>-bin</c> values byte for byte,
+/// <c>grpc-encoding</c>, <c>user-agent</c>, ...) without hop-by-hop and pseudo headers, <c>te: trailers</c>,
+/// and <c>grpc-timeout</c> set to what is left of the call's deadline.
+/// </summary>
+internal static class UpstreamRequest
+{
+    public static HttpRequestMessage Create(Uri target, HttpRequest caller, RequestBodyContent content, TimeSpan? timeLeft, bool identityResponses)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = content,
+        };
+        var headers = request.Headers;
+        foreach (var (name, values) in caller.Headers)
+        {
+            if (IsDropped(name) || (identityResponses && name.Equals(GrpcProtocol.AcceptEncodingHeader, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            if (name.Equals(HeaderNames.ContentType, StringComparison.OrdinalIgnoreCase))
+            {
+                content.Headers.TryAddWithoutValidation(name, values.ToString());
+            }
+            else if (values.Count == 1)
+            {
+                headers.TryAddWithoutValidation(name, values.ToString());
+            }
+            else
+            {
+                headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        headers.TryAddWithoutValidation(GrpcProtocol.TeHeader, GrpcProtocol.TeTrailers);
+        if (timeLeft is { } timeout)
+        {
+            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(timeout));
+        }
+
+        if (identityResponses)
+        {
+            // A response filter reads whole messages; compressed ones would have to be inflated first.
+            headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.IdentityEncoding);
+        }
+
+        return request;
+    }
+
+    /// <summary>Headers that belong to this hop (RFC 9110 §7.6.1, RFC 9113 §8.2.2) or that the gateway sets itself.</summary>
+    private static bool IsDropped(string name) =>
+        name.StartsWith(':')
+        || name.Equals(HeaderNames.Host, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.Connection, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.KeepAlive, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.TransferEncoding, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.Upgrade, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.ProxyAuthorization, StringComparison.OrdinalIgnoreCase)
+        || name.Equals("proxy-connection", StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.TE, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(GrpcProtocol.TimeoutHeader, StringComparison.OrdinalIgnoreCase);
+}

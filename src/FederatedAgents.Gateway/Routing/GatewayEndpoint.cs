@@ -1,0 +1,205 @@
+using FederatedAgents.Gateway.Configuration;
+using FederatedAgents.Gateway.Forwarding;
+using FederatedAgents.Gateway.Limits;
+using FederatedAgents.Gateway.Listeners;
+using FederatedAgents.Grpc;
+using FederatedAgents.Grpc.AspNetCore.Calls;
+using FederatedAgents.Grpc.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace FederatedAgents.Gateway.Routing;
+
+/// <summary>
+/// The gateway's request delegate. Per call: not gRPC → 415; route by <c>:path</c> (none → UNIMPLEMENTED);
+/// identify the caller; run the filters (authentication, authorization); tell the observers the decision;
+/// check the concurrency limits (full → RESOURCE_EXHAUSTED) and pick a healthy endpoint (none → UNAVAILABLE);
+/// forward; tell the observers the outcome; send whatever status the agent did not.
+/// </summary>
+internal sealed partial class GatewayEndpoint(
+    GatewaySnapshotProvider snapshots,
+    CallForwarder forwarder,
+    GatewayCallCounter calls,
+    IEnumerable<IGatewayCallFilter> filters,
+    IEnumerable<IGatewayCallObserver> observers,
+    TimeProvider time,
+    ILogger<GatewayEndpoint> logger)
+{
+    private readonly IGatewayCallFilter[] _filters = [.. filters];
+    private readonly IGatewayCallObserver[] _observers = [.. observers];
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (!GrpcProtocol.IsGrpcContentType(request.ContentType))
+        {
+            Log.UnsupportedContentType(logger, request.Path.Value ?? "", request.ContentType);
+            await GrpcHttpRequests.WriteUnsupportedMediaTypeAsync(http.Response, request.ContentType);
+            return;
+        }
+
+        if (!GrpcHttpRequests.IsHttp2OrLater(request.Protocol))
+        {
+            await GrpcHttpRequests.WriteHttp2RequiredAsync(http);
+            return;
+        }
+
+        GrpcHttpRequests.LiftRequestLimits(http);
+        var start = time.GetTimestamp();
+        calls.Enter();
+        try
+        {
+            var (snapshot, route) = Resolve(request.Path.Value ?? "");
+            try
+            {
+                var caller = http.Features.Get<PartnerConnectionFeature>() is { } partner ? partner.Resolve(snapshot) : CallerInfo.Local;
+                using var call = new GatewayCall(http, snapshot, request.Path.Value ?? "", route, caller ?? CallerInfo.Local, _observers.Length > 0, start);
+                var outcome = await RunAsync(call, caller is null);
+                await CompleteAsync(call, outcome);
+            }
+            finally
+            {
+                route?.Cluster.Release();
+            }
+        }
+        finally
+        {
+            calls.Exit();
+        }
+    }
+
+    /// <summary>The current snapshot and the path's route, its cluster held for the call.</summary>
+    private (GatewaySnapshot Snapshot, Route? Route) Resolve(string path)
+    {
+        while (true)
+        {
+            var snapshot = snapshots.Current;
+            var route = snapshot.Routes.Find(path);
+            if (route is null || route.Cluster.TryHold())
+            {
+                return (snapshot, route);
+            }
+
+            // The cluster closed because a reload replaced it since this snapshot was read: read the new one.
+        }
+    }
+
+    private async Task<ForwardOutcome> RunAsync(GatewayCall call, bool unknownPartner)
+    {
+        var timeoutValid = TryReadTimeout(call.HttpContext.Request, out var callerTimeout);
+        var refusal = await DecideAsync(call, unknownPartner, timeoutValid);
+        foreach (var observer in _observers)
+        {
+            observer.OnDecision(call, refusal);
+        }
+
+        if (refusal is { } refused)
+        {
+            return Refuse(refused);
+        }
+
+        var route = call.Route!;
+        if (ConcurrencyLimit.TryEnterAll(route.Limits) is { } full)
+        {
+            Log.LimitReached(logger, call.Method, full.Scope, full.Limit);
+            return Refuse(new Status(StatusCode.ResourceExhausted, $"Too many calls in flight for {full.Scope} (limit {full.Limit}); retry later."));
+        }
+
+        try
+        {
+            if (route.Cluster.Endpoints.Pick() is not { } endpoint)
+            {
+                Log.NoHealthyEndpoint(logger, call.Method, route.Agent.Name);
+                return Refuse(new Status(StatusCode.Unavailable, $"No healthy endpoint for agent '{route.Agent.Name}'."));
+            }
+
+            var timeout = callerTimeout is null ? route.Timeout : route.Timeout is { } cap && cap < callerTimeout ? cap : callerTimeout;
+            return await forwarder.ForwardAsync(call, endpoint, timeout);
+        }
+        finally
+        {
+            ConcurrencyLimit.ExitAll(route.Limits);
+        }
+    }
+
+    private async ValueTask<Status?> DecideAsync(GatewayCall call, bool unknownPartner, bool timeoutValid)
+    {
+        if (call.Route is null)
+        {
+            Log.Unrouted(logger, call.Method);
+            return new Status(StatusCode.Unimplemented, GrpcPath.TryGetService(call.Method, out var service)
+                ? $"Service {service} is not served by this gateway."
+                : $"'{call.Method}' is not a gRPC method path (/package.Service/Method).");
+        }
+
+        if (unknownPartner)
+        {
+            return new Status(StatusCode.Unauthenticated, "The client certificate is no longer trusted for any partner of this gateway.");
+        }
+
+        if (!timeoutValid)
+        {
+            return new Status(StatusCode.Internal,
+                $"The grpc-timeout header '{call.HttpContext.Request.Headers.GrpcTimeout}' is malformed; expected a positive integer of at most 8 digits followed by one unit of H, M, S, m, u or n (e.g. 500m).");
+        }
+
+        foreach (var filter in _filters)
+        {
+            if (await filter.CheckAsync(call, call.HttpContext.RequestAborted) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The caller's <c>grpc-timeout</c>: null when absent; false when malformed.</summary>
+    private static bool TryReadTimeout(HttpRequest request, out TimeSpan? timeout)
+    {
+        timeout = null;
+        var header = request.Headers.GrpcTimeout;
+        if (header.Count == 0)
+        {
+            return true;
+        }
+
+        if (header.Count == 1 && GrpcTimeout.TryParse(header.ToString(), out var value))
+        {
+            timeout = value;
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task CompleteAsync(GatewayCall call, ForwardOutcome outcome)
+    {
+        var result = new GatewayCallResult(outcome.Status, time.GetElapsedTime(call.StartTimestamp), call.Request.Summarize(), call.Response.Summarize());
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnCompletingAsync(call, result);
+            }
+            catch (Exception ex)
+            {
+                Log.ObserverFailed(logger, call.Method, observer.GetType().Name, ex);
+            }
+        }
+
+        if (outcome.CallerGone)
+        {
+            return;
+        }
+
+        if (!outcome.Sent)
+        {
+            GatewayResponses.WriteStatus(call.HttpContext, outcome.Status, outcome.ResponseStarted);
+        }
+
+        GatewayResponses.AppendTrailers(call.HttpContext, call.AddedTrailers, outcome.ResponseStarted);
+    }
+
+    private static ForwardOutcome Refuse(Status status) => new(status, Sent: false, ResponseStarted: false, CallerGone: false);
+}
