@@ -3,6 +3,7 @@ using FederatedAgents.Grpc.Client;
 using FederatedAgents.Grpc.Compression;
 using FederatedAgents.Grpc.Protocol;
 using FederatedAgents.Testing;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Http;
 
 namespace FederatedAgents.Grpc.Tests.Client;

@@ -1,5 +1,6 @@
 using FederatedAgents.Grpc.Client;
 using FederatedAgents.Testing;
+using FederatedAgents.Testing.Grpc;
 
 namespace FederatedAgents.Grpc.Tests.Client;
 

@@ -1,6 +1,7 @@
 using FederatedAgents.Grpc.Client;
 using FederatedAgents.Grpc.Protocol;
 using FederatedAgents.Testing;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Http;
 
 namespace FederatedAgents.Grpc.Tests.Client;

@@ -1,6 +1,7 @@
 using FederatedAgents.Grpc.Client;
 using FederatedAgents.Testing;
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 using Google.Protobuf;
 
 namespace FederatedAgents.Grpc.Tests.Client;

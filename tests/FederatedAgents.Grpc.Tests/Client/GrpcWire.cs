@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using FederatedAgents.Grpc.Compression;
 using FederatedAgents.Grpc.Protocol;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Http;
 
 namespace FederatedAgents.Grpc.Tests.Client;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FederatedAgents.Grpc.Client;
 using FederatedAgents.Testing;
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 using Google.Protobuf;
 
 namespace FederatedAgents.Grpc.Tests.Client;

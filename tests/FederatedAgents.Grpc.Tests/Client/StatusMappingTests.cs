@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using FederatedAgents.Grpc.Client;
 using FederatedAgents.Grpc.Protocol;
 using FederatedAgents.Testing;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 

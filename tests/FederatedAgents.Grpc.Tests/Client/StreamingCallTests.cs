@@ -1,4 +1,5 @@
 using FederatedAgents.Testing;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Http;
 
 namespace FederatedAgents.Grpc.Tests.Client;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using FederatedAgents.Grpc.Client;
 using FederatedAgents.Testing;
+using FederatedAgents.Testing.Grpc;
 
 namespace FederatedAgents.Grpc.Tests.Client;
 

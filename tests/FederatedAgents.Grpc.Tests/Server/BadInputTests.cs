@@ -1,4 +1,5 @@
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
 

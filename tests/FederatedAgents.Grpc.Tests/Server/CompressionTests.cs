@@ -1,5 +1,6 @@
 using FederatedAgents.Grpc.Compression;
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

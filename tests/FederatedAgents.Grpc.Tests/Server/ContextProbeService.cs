@@ -1,5 +1,6 @@
 using FederatedAgents.Grpc.AspNetCore;
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 
 namespace FederatedAgents.Grpc.Tests.Server;
 

@@ -1,4 +1,5 @@
 using FederatedAgents.Testing;
+using FederatedAgents.Testing.Grpc;
 
 namespace FederatedAgents.Grpc.Tests.Server;
 

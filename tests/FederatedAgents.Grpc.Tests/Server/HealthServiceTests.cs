@@ -1,6 +1,7 @@
 using FederatedAgents.Grpc.AspNetCore.Health;
 using FederatedAgents.Grpc.Health;
 using FederatedAgents.Testing;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ServingStatus = FederatedAgents.Grpc.Health.HealthCheckResponse.Types.ServingStatus;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using FederatedAgents.Testing;
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

@@ -2,6 +2,7 @@ using FederatedAgents.Grpc.AspNetCore;
 using FederatedAgents.Grpc.Health;
 using FederatedAgents.Testing;
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using FederatedAgents.Testing;
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 using Google.Protobuf;
 
 namespace FederatedAgents.Grpc.Tests.Server;

@@ -1,5 +1,6 @@
 using System.Net;
 using FederatedAgents.Testing.Echo;
+using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using FederatedAgents.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace FederatedAgents.Grpc.Tests.Server;
+namespace FederatedAgents.Testing.Grpc;
 
 /// <summary>
 /// A real Kestrel on 127.0.0.1:0 serving gRPC (h2c by default, TLS with a certificate) and an HttpClient

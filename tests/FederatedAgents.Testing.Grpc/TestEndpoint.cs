@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using FederatedAgents.Grpc.Client;
-using FederatedAgents.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace FederatedAgents.Grpc.Tests.Client;
+namespace FederatedAgents.Testing.Grpc;
 
 /// <summary>
 /// Real Kestrel (HTTP/2 only) on 127.0.0.1 with one hand-written handler, so a test controls the

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using FederatedAgents.Testing;
 
-namespace FederatedAgents.Grpc.Tests.Server;
+namespace FederatedAgents.Testing.Grpc;
 
 /// <summary>
 /// What test handlers report about themselves, keyed by a tag the test chooses (usually the request's

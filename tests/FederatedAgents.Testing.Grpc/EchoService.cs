@@ -1,8 +1,9 @@
+using FederatedAgents.Grpc;
 using FederatedAgents.Grpc.AspNetCore;
 using FederatedAgents.Testing.Echo;
 using Google.Protobuf;
 
-namespace FederatedAgents.Grpc.Tests.Server;
+namespace FederatedAgents.Testing.Grpc;
 
 /// <summary>
 /// The Echo test service. Request fields steer each handler (wait for cancellation, fail, throw);

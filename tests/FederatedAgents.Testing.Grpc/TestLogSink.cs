@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace FederatedAgents.Grpc.Tests.Server;
+namespace FederatedAgents.Testing.Grpc;
 
 /// <summary>Routes a test server's logs to the test output and keeps them for assertions.</summary>
 public sealed class TestLogSink : ILoggerProvider

@@ -1,9 +1,10 @@
+using FederatedAgents.Grpc;
 using FederatedAgents.Testing.Echo;
 
-namespace FederatedAgents.Grpc.Tests.Client;
+namespace FederatedAgents.Testing.Grpc;
 
 /// <summary>The methods of federatedagents.testing.Echo, the test service the independent servers implement.</summary>
-internal static class EchoMethods
+public static class EchoMethods
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor s_service = EchoReflection.Descriptor.Services[0];
 
