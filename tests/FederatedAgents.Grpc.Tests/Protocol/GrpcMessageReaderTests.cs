@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using FederatedAgents.Grpc.Compression;
 using FederatedAgents.Grpc.Protocol;
-using FederatedAgents.Grpc.Tests.Server;
+using FederatedAgents.Testing.Grpc;
 
 namespace FederatedAgents.Grpc.Tests.Protocol;
 

@@ -1,12 +1,12 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Http.Headers;
+using FederatedAgents.Grpc;
 using FederatedAgents.Grpc.Compression;
 using FederatedAgents.Grpc.Protocol;
-using FederatedAgents.Testing;
 using Google.Protobuf;
 
-namespace FederatedAgents.Grpc.Tests.Server;
+namespace FederatedAgents.Testing.Grpc;
 
 /// <summary>gRPC by hand over HttpClient: frames built with the wire primitives, responses read whole.</summary>
 public static class GrpcRaw

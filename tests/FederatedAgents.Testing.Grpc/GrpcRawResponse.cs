@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using FederatedAgents.Grpc;
 using FederatedAgents.Grpc.Protocol;
 using Google.Protobuf;
 
-namespace FederatedAgents.Grpc.Tests.Server;
+namespace FederatedAgents.Testing.Grpc;
 
 /// <summary>A whole gRPC response as a client sees it on the wire.</summary>
 public sealed class GrpcRawResponse
