@@ -18,8 +18,8 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>
     /// Adds the gateway, configured by the <c>Gateway</c> section of <paramref name="configuration"/> (the organization
     /// file plus environment overrides, e.g. <c>Gateway__Agents__0__Endpoints__0</c>). Kestrel gets the partner and
-    /// local listeners it declares. The section is validated when the gateway is first resolved (at
-    /// <c>MapFederatedGateway()</c> or host start): every problem is reported at once in a
+    /// local listeners it declares. The section is validated when the gateway is first resolved (when the
+    /// host is built, as Kestrel reads its listeners from it): every problem is reported at once in a
     /// <see cref="GatewayConfigurationException"/>. Later changes to the configuration are picked up without a restart;
     /// relative file paths are taken from the content root.
     /// </summary>

@@ -11,7 +11,7 @@ internal static partial class AgentConfigReader
         var name = node.RequiredString("Name", "give the agent a unique name, e.g. \"loans\".");
         var endpoints = ReadEndpoints(node);
         var services = node.Strings("Services");
-        if (services.Count == 0)
+        if (services.Count == 0 && node.IsMissingOrEmpty("Services"))
         {
             node.Error("Services", "lists no service; add the full names of the gRPC services this agent serves, e.g. [\"bank.loans.v1.LoanDesk\"].");
         }
@@ -47,7 +47,7 @@ internal static partial class AgentConfigReader
     {
         var endpoints = new List<Uri>();
         var entries = node.List("Endpoints");
-        if (entries.Count == 0)
+        if (entries.Count == 0 && node.IsMissingOrEmpty("Endpoints"))
         {
             node.Error("Endpoints", "lists no endpoint; add the agent's address, e.g. [\"http://127.0.0.1:5001\"] (h2c) or [\"https://loans.internal:5001\"] (TLS).");
         }

@@ -118,7 +118,7 @@ internal readonly struct ConfigNode(IConfigurationSection section, ConfigErrors 
     public IReadOnlyList<ConfigNode> List(string key)
     {
         var list = section.GetSection(key);
-        if (list.Value is not null)
+        if (!string.IsNullOrEmpty(list.Value))
         {
             errors.Add(list.Path, $"must be a list (in JSON [ ... ]; in environment variables {list.Path.Replace(":", "__", StringComparison.Ordinal)}__0, __1, ...), not a single value.");
             return [];
@@ -148,6 +148,13 @@ internal readonly struct ConfigNode(IConfigurationSection section, ConfigErrors 
 
         var errorsSink = errors;
         return [.. entries.Values.Select(entry => new ConfigNode(entry, errorsSink))];
+    }
+
+    /// <summary>True when <paramref name="key"/> is absent or an empty list (not when it is there in a wrong shape).</summary>
+    public bool IsMissingOrEmpty(string key)
+    {
+        var child = section.GetSection(key);
+        return string.IsNullOrEmpty(child.Value) && !child.GetChildren().Any();
     }
 
     /// <summary>A list of non-empty strings.</summary>

@@ -64,7 +64,8 @@ internal static class GatewayConfigRules
         {
             var method = agent.Methods[m];
             var slash = method.Name.IndexOf('/');
-            if (slash > 0 && !agent.Services.Contains(method.Name[..slash]))
+            // With no valid service the agent already has an error; naming every method again would only repeat it.
+            if (slash > 0 && agent.Services.Count > 0 && !agent.Services.Contains(method.Name[..slash]))
             {
                 node.Error($"Methods:{m}:Name", $"'{method.Name}' belongs to service {method.Name[..slash]}, which agent '{agent.Name}' does not serve; add it to Services or fix the name.");
             }

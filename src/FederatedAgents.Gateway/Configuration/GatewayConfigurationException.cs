@@ -1,9 +1,9 @@
 namespace FederatedAgents.Gateway.Configuration;
 
 /// <summary>
-/// The gateway's configuration cannot be used. Thrown at startup (by <c>MapFederatedGateway</c> or when Kestrel
-/// starts); <see cref="Errors"/> lists every problem, each naming its key (e.g. <c>Gateway:Agents:1:Endpoints:0</c>)
-/// and the fix. A reload with errors never throws: the gateway logs them and keeps its configuration.
+/// The gateway's configuration cannot be used. Thrown at startup, when the host is built (Kestrel's listeners are
+/// read from it) or at <c>MapFederatedGateway</c>, whichever comes first. <see cref="Errors"/> lists every problem,
+/// each naming its key (e.g. <c>Gateway:Agents:1:Endpoints:0</c>) and the fix. A reload with errors never throws: the gateway logs them and keeps its configuration.
 /// </summary>
 public sealed class GatewayConfigurationException : Exception
 {
