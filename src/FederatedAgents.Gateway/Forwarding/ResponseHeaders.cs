@@ -119,13 +119,7 @@ internal static class ResponseHeaders
         }
     }
 
+    /// <summary>Hop-by-hop headers, and the agent's <c>alt-svc</c>, which would advertise an address callers cannot reach.</summary>
     private static bool IsHopByHop(string name) =>
-        name.Equals(HeaderNames.Connection, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.KeepAlive, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.TransferEncoding, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.Upgrade, StringComparison.OrdinalIgnoreCase)
-        || name.Equals("proxy-connection", StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.TE, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.AltSvc, StringComparison.OrdinalIgnoreCase);
+        HopByHopHeaders.Contains(name) || name.Equals(HeaderNames.AltSvc, StringComparison.OrdinalIgnoreCase);
 }

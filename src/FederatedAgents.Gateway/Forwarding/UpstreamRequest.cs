@@ -57,17 +57,11 @@ internal static class UpstreamRequest
         return request;
     }
 
-    /// <summary>Headers that belong to this hop (RFC 9110 §7.6.1, RFC 9113 §8.2.2) or that the gateway sets itself.</summary>
+    /// <summary>Pseudo and hop-by-hop headers, and those the gateway sets itself (authority, deadline).</summary>
     private static bool IsDropped(string name) =>
         name.StartsWith(':')
+        || HopByHopHeaders.Contains(name)
         || name.Equals(HeaderNames.Host, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.Connection, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.KeepAlive, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.TransferEncoding, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.Upgrade, StringComparison.OrdinalIgnoreCase)
         || name.Equals(HeaderNames.ProxyAuthorization, StringComparison.OrdinalIgnoreCase)
-        || name.Equals("proxy-connection", StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.TE, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)
         || name.Equals(GrpcProtocol.TimeoutHeader, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,82 @@
+using System.Net;
+using FederatedAgents.Gateway.Forwarding;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FederatedAgents.Benchmarks.Gateway;
+
+/// <summary>The servers of the gateway benchmark, each h2c on loopback, logging warnings only, counting statuses.</summary>
+internal static class BenchHosts
+{
+    public static async Task RunAgentAsync(int port)
+    {
+        var builder = CreateBuilder([]);
+        ListenH2c(builder, port);
+        builder.Services.AddGrpc();
+        var app = builder.Build();
+        StatusCounter.Use(app);
+        app.MapGrpcService<BenchEchoService>(BenchEchoService.Descriptor);
+        await app.RunAsync();
+    }
+
+    public static async Task RunForwarderAsync(int port, Uri agent)
+    {
+        var builder = CreateBuilder([]);
+        ListenH2c(builder, port);
+        var app = builder.Build();
+        StatusCounter.Use(app);
+        using var forwarder = new MinimalForwarder(agent);
+        app.MapPost("/{**path}", forwarder.ForwardAsync);
+        await app.RunAsync();
+    }
+
+    /// <summary>
+    /// <c>--config FILE</c>: the organization file; environment variables override it (the script sets the listener and
+    /// agent addresses that way). <c>--digests</c>: a stand-in audit observer, so payload digests are computed.
+    /// </summary>
+    public static async Task RunGatewayAsync(string[] args)
+    {
+        var builder = CreateBuilder(args);
+        if (builder.Configuration["config"] is { } file)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: true);
+            builder.Configuration.AddEnvironmentVariables();
+        }
+
+        builder.Services.AddFederatedGateway(builder.Configuration);
+        if (args.Contains("--digests"))
+        {
+            builder.Services.AddSingleton<IGatewayCallObserver, DigestSink>();
+        }
+
+        var app = builder.Build();
+        StatusCounter.Use(app);
+        app.MapFederatedGateway();
+        await app.RunAsync();
+    }
+
+    private static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args.Where(a => a != "--digests").ToArray());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        return builder;
+    }
+
+    private static void ListenH2c(WebApplicationBuilder builder, int port) =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+
+    /// <summary>Stands in for the audit log: its presence makes the gateway digest both bodies; the results are dropped.</summary>
+    private sealed class DigestSink : IGatewayCallObserver
+    {
+        public void OnDecision(GatewayCall call, FederatedAgents.Grpc.Status? refusal)
+        {
+        }
+
+        public ValueTask OnCompletingAsync(GatewayCall call, GatewayCallResult result) => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,49 @@
+using FederatedAgents.Grpc.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FederatedAgents.Benchmarks.Gateway;
+
+/// <summary>
+/// Counts the calls a server answered and those whose <c>grpc-status</c> was not 0 (h2load only sees HTTP status),
+/// and serves the counts since the previous read at <c>GET /bench/stats</c>.
+/// </summary>
+internal sealed class StatusCounter
+{
+    private long _calls;
+    private long _failures;
+
+    public static void Use(WebApplication app)
+    {
+        var counter = new StatusCounter();
+        app.MapGet("/bench/stats", () => counter.Read());
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            counter.Record(context);
+        });
+    }
+
+    private void Record(HttpContext context)
+    {
+        if (context.Request.Method != HttpMethods.Post)
+        {
+            return;
+        }
+
+        var status = context.Response.Headers[GrpcProtocol.StatusTrailer];
+        if (status.Count == 0 && context.Features.Get<IHttpResponseTrailersFeature>() is { } trailers)
+        {
+            status = trailers.Trailers[GrpcProtocol.StatusTrailer];
+        }
+
+        Interlocked.Increment(ref _calls);
+        if (status != "0")
+        {
+            Interlocked.Increment(ref _failures);
+        }
+    }
+
+    private string Read() => $"{Interlocked.Exchange(ref _calls, 0)} {Interlocked.Exchange(ref _failures, 0)}";
+}
