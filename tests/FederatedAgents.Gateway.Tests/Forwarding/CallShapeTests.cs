@@ -87,6 +87,21 @@ public sealed class CallShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Duplex_AgentEndsTheCallWhileTheCallerStillSends_CallerGetsTheStatusAndNothingIsLeftBehind()
+    {
+        using var call = _gateway.LocalInvoker.AsyncDuplexStreamingCall(EchoMethods.Duplex, default);
+        await call.RequestStream.WriteAsync(new EchoRequest { Message = "ok" }, TestToken).Bounded();
+        Assert.True(await call.ResponseStream.MoveNext(TestToken).Bounded());
+
+        await call.RequestStream.WriteAsync(new EchoRequest { StatusCode = (int)StatusCode.FailedPrecondition, StatusMessage = "enough" }, TestToken).Bounded();
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(TestToken)).Bounded();
+
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Equal("enough", ex.Status.Detail);
+        await _gateway.WaitUntilIdleAsync();
+    }
+
+    [Fact]
     public async Task Unary_LargeMessagesBothWays_ArriveWhole()
     {
         var payload = ByteString.CopyFrom(RandomBytes(3 * 1024 * 1024));
