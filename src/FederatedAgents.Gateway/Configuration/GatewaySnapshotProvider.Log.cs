@@ -14,5 +14,8 @@ internal sealed partial class GatewaySnapshotProvider
 
         [LoggerMessage(4052, LogLevel.Warning, "Gateway:Listeners changed; listeners keep their addresses until the gateway restarts (certificates are reloaded).")]
         public static partial void ListenersNeedRestart(ILogger logger);
+
+        [LoggerMessage(4053, LogLevel.Error, "Reloading the gateway configuration failed; the gateway keeps the previous one.")]
+        public static partial void ReloadFailed(ILogger logger, Exception exception);
     }
 }

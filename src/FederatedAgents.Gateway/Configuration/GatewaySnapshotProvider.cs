@@ -48,6 +48,19 @@ internal sealed partial class GatewaySnapshotProvider : IAsyncDisposable
 
     private void Reload()
     {
+        try
+        {
+            Install();
+        }
+        catch (Exception ex)
+        {
+            // Raised on a file-watcher thread: never let it take the process down.
+            Log.ReloadFailed(_logger, ex);
+        }
+    }
+
+    private void Install()
+    {
         CancellationTokenSource changed;
         lock (_reloadLock)
         {

@@ -23,15 +23,18 @@ internal sealed partial class CallForwarder(TimeProvider time, ILogger<CallForwa
         CancellationTokenSource? deadline = null;
         CancellationTokenRegistration callerRegistration = default;
         var cancellation = callerAborted;
+        TimeSpan? timeLeft = null;
         if (timeout is { } limit)
         {
-            deadline = new CancellationTokenSource(limit, time);
+            // The deadline runs from when the gateway received the call.
+            var left = limit - time.GetElapsedTime(call.StartTimestamp);
+            timeLeft = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            deadline = new CancellationTokenSource(timeLeft.Value, time);
             callerRegistration = callerAborted.UnsafeRegister(s_cancel, deadline);
             cancellation = deadline.Token;
         }
 
         var content = new RequestBodyContent(http.Request.BodyReader, call.Request);
-        var timeLeft = timeout - time.GetElapsedTime(call.StartTimestamp);
         using var request = UpstreamRequest.Create(endpoint.GetRequestUri(call.Method), http.Request, content, timeLeft, call.ResponseFilter is not null);
         HttpResponseMessage? response = null;
         var responseStarted = false;

@@ -18,7 +18,10 @@ internal sealed partial class GatewayEndpoint
         [LoggerMessage(4033, LogLevel.Warning, "Call {Method} refused: agent {Agent} has no healthy endpoint.")]
         public static partial void NoHealthyEndpoint(ILogger logger, string method, string agent);
 
-        [LoggerMessage(4034, LogLevel.Error, "Call observer {Observer} failed while completing call {Method}.")]
+        [LoggerMessage(4034, LogLevel.Error, "Call observer {Observer} failed on call {Method}.")]
         public static partial void ObserverFailed(ILogger logger, string method, string observer, Exception exception);
+
+        [LoggerMessage(4035, LogLevel.Error, "A call filter failed on call {Method}; the call is refused with INTERNAL.")]
+        public static partial void FilterFailed(ILogger logger, string method, Exception exception);
     }
 }

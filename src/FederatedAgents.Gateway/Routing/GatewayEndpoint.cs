@@ -87,12 +87,22 @@ internal sealed partial class GatewayEndpoint(
     private async Task<ForwardOutcome> RunAsync(GatewayCall call, bool unknownPartner)
     {
         var timeoutValid = TryReadTimeout(call.HttpContext.Request, out var callerTimeout);
-        var refusal = await DecideAsync(call, unknownPartner, timeoutValid);
-        foreach (var observer in _observers)
+        Status? refusal;
+        try
         {
-            observer.OnDecision(call, refusal);
+            refusal = await DecideAsync(call, unknownPartner, timeoutValid);
+        }
+        catch (Exception) when (call.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return new ForwardOutcome(new Status(StatusCode.Cancelled, "The caller cancelled the call."), Sent: false, ResponseStarted: false, CallerGone: true);
+        }
+        catch (Exception ex)
+        {
+            Log.FilterFailed(logger, call.Method, ex);
+            refusal = new Status(StatusCode.Internal, "The gateway could not check the call.");
         }
 
+        refusal = Decided(call, refusal);
         if (refusal is { } refused)
         {
             return Refuse(refused);
@@ -120,57 +130,6 @@ internal sealed partial class GatewayEndpoint(
         {
             ConcurrencyLimit.ExitAll(route.Limits);
         }
-    }
-
-    private async ValueTask<Status?> DecideAsync(GatewayCall call, bool unknownPartner, bool timeoutValid)
-    {
-        if (call.Route is null)
-        {
-            Log.Unrouted(logger, call.Method);
-            return new Status(StatusCode.Unimplemented, GrpcPath.TryGetService(call.Method, out var service)
-                ? $"Service {service} is not served by this gateway."
-                : $"'{call.Method}' is not a gRPC method path (/package.Service/Method).");
-        }
-
-        if (unknownPartner)
-        {
-            return new Status(StatusCode.Unauthenticated, "The client certificate is no longer trusted for any partner of this gateway.");
-        }
-
-        if (!timeoutValid)
-        {
-            return new Status(StatusCode.Internal,
-                $"The grpc-timeout header '{call.HttpContext.Request.Headers.GrpcTimeout}' is malformed; expected a positive integer of at most 8 digits followed by one unit of H, M, S, m, u or n (e.g. 500m).");
-        }
-
-        foreach (var filter in _filters)
-        {
-            if (await filter.CheckAsync(call, call.HttpContext.RequestAborted) is { } refusal)
-            {
-                return refusal;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The caller's <c>grpc-timeout</c>: null when absent; false when malformed.</summary>
-    private static bool TryReadTimeout(HttpRequest request, out TimeSpan? timeout)
-    {
-        timeout = null;
-        var header = request.Headers.GrpcTimeout;
-        if (header.Count == 0)
-        {
-            return true;
-        }
-
-        if (header.Count == 1 && GrpcTimeout.TryParse(header.ToString(), out var value))
-        {
-            timeout = value;
-            return true;
-        }
-
-        return false;
     }
 
     private async Task CompleteAsync(GatewayCall call, ForwardOutcome outcome)

@@ -103,6 +103,33 @@ public sealed class ExtensionPointTests : IAsyncLifetime
         Assert.Equal(SHA256.HashData(messages.SelectMany(m => GrpcRaw.Frame(m)).ToArray()), result.Response.Sha256);
     }
 
+    [Theory]
+    [InlineData(true, "The gateway could not check the call.")]
+    [InlineData(false, "The gateway could not record the call.")]
+    public async Task FilterOrObserverThrows_CallRefusedWithInternal_AgentNeverCalled(bool filterThrows, string detail)
+    {
+        var failing = new Failing();
+        await using var gateway = await GatewayHost.StartAsync(GatewayJson.Local(GatewayJson.Agent("echo", _agent.Address)), services =>
+        {
+            if (filterThrows)
+            {
+                services.AddSingleton<IGatewayCallFilter>(failing);
+            }
+            else
+            {
+                services.AddSingleton<IGatewayCallObserver>(failing);
+            }
+        });
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => gateway.LocalInvoker.AsyncUnaryCall(
+            EchoMethods.Unary, default, new EchoRequest { Message = "never" }).ResponseAsync).Bounded();
+
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+        Assert.Equal(detail, ex.Status.Detail);
+        Assert.False(_agent.Observer.Happened(CallEvents.Started, "never"));
+        await gateway.WaitUntilIdleAsync();
+    }
+
     [Fact]
     public async Task NoObserver_NoDigestsComputed()
     {
@@ -122,6 +149,15 @@ public sealed class ExtensionPointTests : IAsyncLifetime
             services.AddSingleton<IGatewayCallFilter>(hooks);
             services.AddSingleton<IGatewayCallObserver>(hooks);
         });
+
+    private sealed class Failing : IGatewayCallFilter, IGatewayCallObserver
+    {
+        public ValueTask<Status?> CheckAsync(GatewayCall call, CancellationToken cancellationToken) => throw new InvalidOperationException("filter bug");
+
+        public void OnDecision(GatewayCall call, Status? refusal) => throw new InvalidOperationException("audit store down");
+
+        public ValueTask OnCompletingAsync(GatewayCall call, GatewayCallResult result) => ValueTask.CompletedTask;
+    }
 
     /// <summary>An egress filter in miniature: replaces the message text, keeps the rest.</summary>
     private sealed class Redact : IResponseMessageFilter
