@@ -33,7 +33,8 @@ while (($#)); do
 done
 read -r -a variants <<<"${GATEWAY_VARIANTS:-gateway: gateway+digests:--digests}"
 
-export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Server GC as in any ASP.NET Core host (the bench hosts are console apps, whose default is workstation GC).
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_gcServer=1 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 work="$(mktemp -d /tmp/fa-gateway-bench.XXXXXX)"
 pids=()
 cleanup() {
@@ -43,10 +44,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
+free_port() { # below the ephemeral range, so no outgoing connection holds it
   local port
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % 12000))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }
@@ -56,8 +57,7 @@ wait_port() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
     sleep 0.1
   done
-  echo "nothing listens on port $1; see $work/*.log" >&2
-  exit 1
+  fail "nothing listens on port $1"
 }
 
 start() { # name command...
@@ -66,8 +66,14 @@ start() { # name command...
   pids+=($!)
 }
 
+fail() {
+  echo "$1" >&2
+  tail -n 20 "$work"/*.log >&2
+  exit 1
+}
+
 cd "$repo"
-echo "== $(date -u +%FT%TZ) on $(nproc) cores; load: $(uptime | sed 's/.*load average: //'); processes not pinned"
+echo "== $(date -u +%FT%TZ) on $(nproc) cores; load: $(uptime | sed 's/.*load average: //'); processes not pinned; Server GC"
 dotnet build -c Release tests/FederatedAgents.Benchmarks -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bench=tests/FederatedAgents.Benchmarks/bin/Release/net10.0/FederatedAgents.Benchmarks
 
