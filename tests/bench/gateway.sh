@@ -194,24 +194,19 @@ targets = sys.argv[2:]
 def med(target, size, shape, column):
     values = [float(r[column]) for r in rows if r[0] == target and r[1] == size and r[2] == shape]
     return statistics.median(values) if values else float('nan')
-print("\n== throughput, median req/s (-c16 -m8)")
-print("| target | 12 B | 1 KiB | vs direct 12 B | vs direct 1 KiB |")
-print("|---|---|---|---|---|")
-for t in targets:
-    a, b = med(t, '12', 'c16-m8', 3), med(t, '1024', 'c16-m8', 3)
-    print(f"| {t} | {a:,.0f} | {b:,.0f} | {a / med('direct', '12', 'c16-m8', 3):.2f} | {b / med('direct', '1024', 'c16-m8', 3):.2f} |")
-print("\n== serial latency, median of per-run p50 (-c1 -m1)")
-print("| target | 12 B p50 µs | 1 KiB p50 µs | added over direct 12 B | added 1 KiB |")
-print("|---|---|---|---|---|")
-for t in targets:
-    a, b = med(t, '12', 'c1-m1', 4), med(t, '1024', 'c1-m1', 4)
-    print(f"| {t} | {a:.0f} | {b:.0f} | {a - med('direct', '12', 'c1-m1', 4):+.0f} | {b - med('direct', '1024', 'c1-m1', 4):+.0f} |")
-print("\n== gateway ratios (throughput; goals: ≥ 2× nginx, ≥ 0.7× forwarder; added serial p50 ≤ 150 µs)")
-print("| variant | ÷ nginx 12 B | ÷ nginx 1 KiB | ÷ forwarder 12 B | ÷ forwarder 1 KiB |")
-print("|---|---|---|---|---|")
-for t in targets[3:]:
-    print(f"| {t} | {med(t, '12', 'c16-m8', 3) / med('nginx', '12', 'c16-m8', 3):.2f} | {med(t, '1024', 'c16-m8', 3) / med('nginx', '1024', 'c16-m8', 3):.2f}"
-          f" | {med(t, '12', 'c16-m8', 3) / med('forwarder', '12', 'c16-m8', 3):.2f} | {med(t, '1024', 'c16-m8', 3) / med('forwarder', '1024', 'c16-m8', 3):.2f} |")
+def table(title, header, names, cells):
+    print(f"\n== {title}\n| {header} |\n|{'---|' * (header.count('|') + 1)}")
+    for name in names:
+        print(f"| {name} | " + " | ".join(cells(name, size) for size in ('12', '1024')) + " |")
+throughput = lambda t, s: med(t, s, 'c16-m8', 3)
+latency = lambda t, s: med(t, s, 'c1-m1', 4)
+table("throughput, median req/s (-c16 -m8)", "target | 12 B | ÷ direct | 1 KiB | ÷ direct", targets,
+      lambda t, s: f"{throughput(t, s):,.0f} | {throughput(t, s) / throughput('direct', s):.2f}")
+table("serial latency, median of the runs' p50 (-c1 -m1)", "target | 12 B µs | added to direct | 1 KiB µs | added to direct", targets,
+      lambda t, s: f"{latency(t, s):.0f} | {latency(t, s) - latency('direct', s):+.0f}")
+table("gateway throughput ratios (goals: ≥ 2 × nginx, ≥ 0.7 × forwarder; added serial p50 ≤ 150 µs)",
+      "variant | 12 B ÷ nginx | 12 B ÷ forwarder | 1 KiB ÷ nginx | 1 KiB ÷ forwarder", targets[3:],
+      lambda t, s: f"{throughput(t, s) / throughput('nginx', s):.2f} | {throughput(t, s) / throughput('forwarder', s):.2f}")
 bad = [r for r in rows if r[6] != '0' or r[7].split(' ')[1] != '0' or (r[8] != '-' and r[8].split(' ')[1] != '0')]
 print(f"\n== non-zero grpc-status (server side) or h2load failures: {len(bad)} run(s)" + ''.join(f"\n  {r}" for r in bad))
 PY
