@@ -52,13 +52,13 @@ internal sealed class DescriptorRegistry
             using var stream = File.OpenRead(path);
             set = FileDescriptorSet.Parser.ParseFrom(stream);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidOperationException($"Cannot read the descriptor set {path}: {ex.Message}", ex);
-        }
         catch (InvalidProtocolBufferException ex)
         {
             throw new InvalidOperationException($"{path} is not a protobuf FileDescriptorSet ({ex.Message}). {Fix}", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Cannot read the descriptor set {path}: {ex.Message}", ex);
         }
 
         if (set.File.Count == 0)

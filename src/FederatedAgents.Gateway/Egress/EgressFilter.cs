@@ -37,9 +37,12 @@ internal sealed class EgressFilter
         return For(method, direction, visible);
     }
 
-    public IMessageFilter For(MethodDescriptor method, MessageDirection direction, ClassificationSet visible)
+    public IMessageFilter For(MethodDescriptor method, MessageDirection direction, ClassificationSet visible) =>
+        For(direction == MessageDirection.Request ? method.InputType : method.OutputType, visible);
+
+    /// <summary>The filter for messages of <paramref name="type"/>; a shared pass-through filter when the caller may see all it holds.</summary>
+    public IMessageFilter For(MessageDescriptor type, ClassificationSet visible)
     {
-        var type = direction == MessageDirection.Request ? method.InputType : method.OutputType;
         var plan = _plans.GetOrAdd(type, MessagePlanBuilder.Build);
         return visible.Covers(plan.Reach) ? PassThroughFilter.Instance : new MessageFilter(plan, visible);
     }

@@ -5,8 +5,7 @@ namespace FederatedAgents.Gateway.Egress;
 /// <summary>
 /// Builds the plans of a message type and of every type it holds, however deep and even when types
 /// hold one another. A field's own classification and that of the message type it holds (for a map,
-/// the value type) both apply. A group field holding classified data is removed whole unless the
-/// caller may see everything in it: groups are delimited by tags, not lengths, and are not rewritten.
+/// the value type) both apply.
 /// </summary>
 internal static class MessagePlanBuilder
 {
@@ -78,19 +77,7 @@ internal static class MessagePlanBuilder
         foreach (var field in descriptor.Fields.InDeclarationOrder())
         {
             var needs = required[field];
-            MessagePlan? nested = null;
-            if (HeldType(field) is { } held && !reach[held].IsEmpty)
-            {
-                if (field.FieldType == FieldType.Group)
-                {
-                    needs = needs.Union(reach[held]);
-                }
-                else
-                {
-                    nested = plans[held];
-                }
-            }
-
+            var nested = HeldType(field) is { } held && !reach[held].IsEmpty ? plans[held] : null;
             if (!needs.IsEmpty || nested is not null)
             {
                 rules[field.FieldNumber] = new FieldRule(Segment(field, descriptor), needs, nested);
@@ -100,7 +87,10 @@ internal static class MessagePlanBuilder
         return rules;
     }
 
-    /// <summary>The message type whose bytes the field holds: a map's entry type, a group's or message's type.</summary>
+    /// <summary>
+    /// The message type whose bytes the field holds: a map's entry type, a message's type. (Google.Protobuf
+    /// 3.25 reports proto2 groups as messages; the filter tells them apart by wire type.)
+    /// </summary>
     private static MessageDescriptor? HeldType(FieldDescriptor field) =>
         field.FieldType is FieldType.Message or FieldType.Group ? field.MessageType : null;
 

@@ -90,10 +90,13 @@ internal ref struct MessageRewrite
         return size;
     }
 
-    /// <summary>Measures a nested message the caller may not see all of; returns how many bytes it shrank.</summary>
+    /// <summary>
+    /// Measures a nested message (length-delimited) or group the caller may not see all of; returns how
+    /// many bytes it shrank. A group has no length to rewrite: its end-group tag delimits it.
+    /// </summary>
     private int RewriteNested(MessagePlan plan, FieldRule rule, WireField field, int depth)
     {
-        if (field.Type != WireType.LengthDelimited)
+        if (field.Type is not (WireType.LengthDelimited or WireType.StartGroup))
         {
             throw new InvalidDataException(
                 $"field {field.Number} of {plan.Descriptor.FullName} holds a message but has wire type {(int)field.Type} (byte {field.Start})");
@@ -105,14 +108,24 @@ internal ref struct MessageRewrite
         }
 
         var slot = _editCount;
-        AddEdit(default);
+        var relength = field.Type == WireType.LengthDelimited;
+        if (relength)
+        {
+            AddEdit(default);
+        }
+
         _path[depth] = rule;
-        var payload = field.End - field.PayloadStart;
-        var filtered = Measure(rule.Nested!, field.PayloadStart, field.End, depth + 1);
+        var payload = field.PayloadEnd - field.PayloadStart;
+        var filtered = Measure(rule.Nested!, field.PayloadStart, field.PayloadEnd, depth + 1);
         if (filtered == payload)
         {
             _editCount = slot;
             return 0;
+        }
+
+        if (!relength)
+        {
+            return payload - filtered;
         }
 
         _edits[slot] = new RewriteEdit(field.ValueStart, field.PayloadStart, filtered);

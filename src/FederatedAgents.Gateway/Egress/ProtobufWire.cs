@@ -25,8 +25,8 @@ internal static class ProtobufWire
         }
 
         var valueStart = position;
-        var payloadStart = SkipValue(data, number, type, ref position, end, depth);
-        return new WireField(number, type, start, valueStart, payloadStart, position);
+        var (payloadStart, payloadEnd) = SkipValue(data, number, type, ref position, end, depth);
+        return new WireField(number, type, start, valueStart, payloadStart, payloadEnd, position);
     }
 
     public static int VarintSize(uint value) => (BitOperations.Log2(value | 1) / 7) + 1;
@@ -62,19 +62,21 @@ internal static class ProtobufWire
         return ((int)(tag >> 3), type);
     }
 
-    /// <summary>Moves past the value; returns where a length-delimited payload starts (else the value start).</summary>
-    private static int SkipValue(ReadOnlySpan<byte> data, int number, WireType type, ref int position, int end, int depth)
+    /// <summary>Moves past the value; returns its payload (see <see cref="WireField"/>).</summary>
+    private static (int Start, int End) SkipValue(ReadOnlySpan<byte> data, int number, WireType type, ref int position, int end, int depth)
     {
         var start = position;
         switch (type)
         {
             case WireType.Varint:
                 ReadVarint(data, ref position, end);
-                return start;
+                return (start, position);
             case WireType.Fixed64:
-                return Advance(ref position, 8, end, number);
+                Advance(ref position, 8, end, number);
+                return (start, position);
             case WireType.Fixed32:
-                return Advance(ref position, 4, end, number);
+                Advance(ref position, 4, end, number);
+                return (start, position);
             case WireType.LengthDelimited:
                 var length = ReadVarint(data, ref position, end);
                 if (length > (ulong)(end - position))
@@ -84,14 +86,14 @@ internal static class ProtobufWire
 
                 var payloadStart = position;
                 position += (int)length;
-                return payloadStart;
+                return (payloadStart, position);
             default:
-                SkipGroup(data, number, ref position, end, depth + 1);
-                return start;
+                return (start, SkipGroup(data, number, ref position, end, depth + 1));
         }
     }
 
-    private static void SkipGroup(ReadOnlySpan<byte> data, int number, ref int position, int end, int depth)
+    /// <summary>Moves past the group's fields and its end-group tag; returns where that tag starts.</summary>
+    private static int SkipGroup(ReadOnlySpan<byte> data, int number, ref int position, int end, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -110,7 +112,7 @@ internal static class ProtobufWire
                     throw Invalid($"end-group tag of field {inner} closes the group of field {number}", tagStart);
                 }
 
-                return;
+                return tagStart;
             }
 
             SkipValue(data, inner, type, ref position, end, depth);
@@ -119,16 +121,14 @@ internal static class ProtobufWire
         throw Invalid($"group of field {number} has no end-group tag", start);
     }
 
-    private static int Advance(ref int position, int count, int end, int number)
+    private static void Advance(ref int position, int count, int end, int number)
     {
         if (end - position < count)
         {
             throw Invalid($"field {number} needs {count} bytes but {end - position} remain", position);
         }
 
-        var start = position;
         position += count;
-        return start;
     }
 
     private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int position, int end)

@@ -12,7 +12,8 @@ internal enum WireType
 
 /// <summary>
 /// One encoded field: the tag starts at <see cref="Start"/>, the value at <see cref="ValueStart"/>, and
-/// the field ends before <see cref="End"/>. For a length-delimited field the payload starts at
-/// <see cref="PayloadStart"/> (after the length); for other wire types that equals <see cref="ValueStart"/>.
+/// the field ends before <see cref="End"/>. The payload, [<see cref="PayloadStart"/>, <see cref="PayloadEnd"/>),
+/// is the value without its length (length-delimited) or without the end-group tag (group); for other
+/// wire types it is the value.
 /// </summary>
-internal readonly record struct WireField(int Number, WireType Type, int Start, int ValueStart, int PayloadStart, int End);
+internal readonly record struct WireField(int Number, WireType Type, int Start, int ValueStart, int PayloadStart, int PayloadEnd, int End);
