@@ -5,7 +5,7 @@ namespace FederatedAgents.Gateway.Egress;
 /// when the caller lacks a class in <see cref="Required"/>, otherwise rewrite inside it when
 /// <see cref="Nested"/> may hold fields the caller cannot see. Fields without a rule are copied.
 /// </summary>
-internal sealed class FieldRule
+internal sealed partial class FieldRule
 {
     public FieldRule(string segment, ClassificationSet required, MessagePlan? nested)
     {

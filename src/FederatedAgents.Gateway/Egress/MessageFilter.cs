@@ -35,7 +35,7 @@ internal sealed class MessageFilter : IMessageFilter
             var destination = output.GetSpan(size);
             var written = size == length ? Copy(bytes, destination) : rewrite.Apply(destination);
             output.Advance(written);
-            removedPaths = rewrite.Removed ?? (IReadOnlyList<string>)[];
+            removedPaths = rewrite.Removed;
             return written;
         }
         catch (InvalidDataException ex)

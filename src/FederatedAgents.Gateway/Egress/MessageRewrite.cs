@@ -28,8 +28,8 @@ internal ref struct MessageRewrite
         _edits = ArrayPool<RewriteEdit>.Shared.Rent(InitialEdits);
     }
 
-    /// <summary>Distinct paths of the removed fields, in the order first met; null when nothing was removed.</summary>
-    public readonly List<string>? Removed => _removed;
+    /// <summary>Distinct paths of the removed fields, in the order first met; empty when nothing was removed.</summary>
+    public readonly IReadOnlyList<string> Removed => _removed ?? (IReadOnlyList<string>)[];
 
     /// <summary>The filtered size of the whole message. Throws <see cref="InvalidDataException"/> for malformed bytes.</summary>
     public int Measure(MessagePlan plan) => Measure(plan, 0, _message.Length, 0);
@@ -78,7 +78,7 @@ internal ref struct MessageRewrite
             if (!_visible.Covers(rule.Required))
             {
                 AddEdit(RewriteEdit.Drop(field.Start, field.End));
-                RemovedFieldPaths.Add(ref _removed, _path.AsSpan(0, depth), rule);
+                RemovedFieldPaths.Add(ref _removed, rule.PathBelow(_path.AsSpan(0, depth)));
                 size -= field.End - field.Start;
             }
             else if (rule.MustRewrite(_visible))

@@ -133,6 +133,12 @@ internal static class ProtobufWire
 
     private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int position, int end)
     {
+        // Most tags and lengths fit in one byte.
+        if (position < end && data[position] < 0x80)
+        {
+            return data[position++];
+        }
+
         var start = position;
         ulong value = 0;
         for (var shift = 0; shift < 7 * MaxVarintBytes; shift += 7)
