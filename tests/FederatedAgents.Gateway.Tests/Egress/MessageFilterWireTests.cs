@@ -76,6 +76,27 @@ public class MessageFilterWireTests
     }
 
     [Fact]
+    public void Filter_OneFieldRemovedAtManyDepths_EveryPathReportedOnEachCall()
+    {
+        var tree = new TreeNode { Secret = "SECRET-12" };
+        for (var i = 11; i >= 0; i--)
+        {
+            tree = new TreeNode { Secret = $"SECRET-{i}", Children = { tree, new TreeNode { Secret = $"SECRET-{i}-sibling" } } };
+        }
+
+        var expected = Enumerable.Range(0, 13).Select(depth => string.Concat(Enumerable.Repeat("children[].", depth)) + "secret").ToList();
+        var filter = Filters.For(TreeNode.Descriptor);
+
+        var first = Filters.Run(filter, tree.ToByteArray());
+        var second = Filters.Run(filter, tree.ToByteArray());
+
+        Assert.Equal(expected, first.Removed);
+        Assert.Equal(expected, second.Removed);
+        Assert.Equal(first.Bytes, second.Bytes);
+        Assert.DoesNotContain("SECRET", Encoding.UTF8.GetString(second.Bytes));
+    }
+
+    [Fact]
     public void Filter_NestingBeyondLimit_ThrowsInternal()
     {
         var tree = Nest(depth: 120, new TreeNode { Secret = "SECRET-DEEP" });
