@@ -4,10 +4,12 @@ using FederatedAgents.Audit.Storage;
 namespace FederatedAgents.Audit.Verification;
 
 /// <summary>
-/// Reads a snapshot page by page — the records of a leaf range and the subtree hashes they completed —
-/// keeping one page in flight on the thread pool so that reading overlaps hashing. Memory: two pages.
+/// Reads a snapshot page by page — the records of a leaf range, the subtree hashes they completed and, when
+/// asked, the checkpoints stored for the tree sizes the page reaches — keeping one page in flight on the
+/// thread pool so that reading overlaps hashing. Memory: two pages.
 /// </summary>
-internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, CancellationToken cancellationToken) : IAsyncDisposable
+internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, bool readCheckpoints, CancellationToken cancellationToken)
+    : IAsyncDisposable
 {
     private Task<Page>? _ahead;
     private long _next;
@@ -44,8 +46,12 @@ internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, Cance
         start,
         end,
         await snapshot.ReadRecordsAsync(start, end, cancellationToken).ToListAsync(cancellationToken),
-        await snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), cancellationToken).ToListAsync(cancellationToken));
+        await snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), cancellationToken).ToListAsync(cancellationToken),
+        readCheckpoints ? await snapshot.ReadCheckpointNotesAsync(start, end, cancellationToken).ToListAsync(cancellationToken) : []);
 }
 
-/// <summary>Leaves [Start, End): the stored records (gaps and all) and the stored hashes of the subtrees they completed.</summary>
-internal sealed record Page(long Start, long End, List<AuditRecord> Records, List<StoredNode> Nodes);
+/// <summary>
+/// Leaves [Start, End): the stored records (gaps and all), the stored hashes of the subtrees they completed,
+/// and the stored checkpoints of sizes in (Start, End].
+/// </summary>
+internal sealed record Page(long Start, long End, List<AuditRecord> Records, List<StoredNode> Nodes, List<StoredCheckpointNote> Checkpoints);

@@ -24,6 +24,7 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
     public async Task<AuditDamageReport?> CheckPageAsync(Page page, PageReader pages, CancellationToken cancellationToken)
     {
         var (records, nodes) = (page.Records, page.Nodes);
+        anchors.Enqueue(page.Checkpoints);
         int nextRecord = 0, nextNode = 0;
         for (var index = page.Start; index < page.End; index++)
         {
