@@ -60,7 +60,7 @@ public sealed record SignedCheckpoint
         }
 
         var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
-        if (split < 0 || !note.EndsWith('\n'))
+        if (split < 0 || split + 2 >= note.Length || !note.EndsWith('\n'))
         {
             throw new FormatException("A signed note is its text, a blank line, then signature lines ('— name base64'), each ending in a newline.");
         }
