@@ -35,6 +35,21 @@ public sealed class AuditEvidenceCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShowAndTrace_OnATerminal_RenderPanelsWithTheChainAsATree()
+    {
+        var (bank, bureau) = (await ExportAsync("bank"), await ExportAsync("bureau"));
+
+        var show = await CliRun.InvokeAsync(Logs.Folder, plainOutput: false, "audit", "show", "--store", Logs.Store("bank"), "--txn", OrgLogs.Txn);
+        var trace = await CliRun.InvokeAsync(Logs.Folder, plainOutput: false, "audit", "trace", "--txn", OrgLogs.Txn, bank, bureau);
+
+        Assert.Equal((0, 0), (show.ExitCode, trace.ExitCode));
+        Assert.Contains("gateway@https://auth.bank.example (current actor)", show.Out);
+        Assert.Contains("#7  2026-11-21 09:00:07.000Z  call.completed  success", show.Out);
+        Assert.Contains("bureau #7", trace.Out);
+        Assert.Contains("VERIFIED", trace.Out);
+    }
+
+    [Fact]
     public async Task Show_ByDecisionAndTimeRange_FiltersAndPages()
     {
         var run = await RunAsync("show", "--store", Logs.Store("bank"), "--decision", "success",

@@ -32,6 +32,15 @@ public sealed class AuditVerifyCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_OnATerminal_ShowsProgressThenTheSummary()
+    {
+        var run = await CliRun.InvokeAsync(Logs.Folder, plainOutput: false, "audit", "verify", "--store", Logs.Store("bank"), "--keys", Logs.Keys("bank"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"OK: {OrgLogs.Records} records verified", run.Out);
+    }
+
+    [Fact]
     public async Task Verify_WithoutKeys_SucceedsButWarnsThatCheckpointsWereNotChecked()
     {
         var run = await VerifyAsync();
