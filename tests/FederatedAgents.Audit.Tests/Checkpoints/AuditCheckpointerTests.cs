@@ -8,29 +8,15 @@ using FederatedAgents.Tokens.Jose;
 
 namespace FederatedAgents.Audit.Tests.Checkpoints;
 
-public sealed class AuditCheckpointerTests : IAsyncLifetime
+public sealed class AuditCheckpointerTests : StoreTest
 {
     private static readonly AuditCheckpointerOptions Cadence = new()
     {
         MaxRecords = 5, MaxDelay = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(100),
     };
 
-    private readonly SqliteDatabase _database = new();
     private readonly FakeTimeProvider _time = new();
     private readonly TestLog _bank = new("bank");
-    private IAuditLogStore? _store;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private IAuditLogStore Store => _store!;
-
-    public async ValueTask InitializeAsync() => _store = await _database.OpenAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task CheckpointIfDueAsync_FewerThanMaxRecordsBeforeTheDelay_SignsOnlyOnceTheDelayPassed()
@@ -76,17 +62,11 @@ public sealed class AuditCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_RecordsThenTheDelayPasses_SignsAtTheNextPoll()
     {
-        var checkpointer = Checkpointer();
-        var signed = new TaskCompletionSource<SignedCheckpoint>(TaskCreationOptions.RunContinuationsAsynchronously);
-        checkpointer.CheckpointSigned += checkpoint => signed.TrySetResult(checkpoint);
-        using var stop = new CancellationTokenSource();
-        var running = checkpointer.RunAsync(stop.Token);
-        await AppendAsync(2);
-
-        _time.Advance(Cadence.MaxDelay);
-        var checkpoint = await signed.Task.Bounded();
-        await stop.CancelAsync();
-        await running.Bounded();
+        var checkpoint = await RunUntilSignedAsync(async _ =>
+        {
+            await AppendAsync(2);
+            _time.Advance(Cadence.MaxDelay);
+        });
 
         Assert.Equal(2, checkpoint.Head.Size);
     }
@@ -94,17 +74,11 @@ public sealed class AuditCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_NudgedAfterMaxRecords_SignsWithoutTheClockMoving()
     {
-        var checkpointer = Checkpointer();
-        var signed = new TaskCompletionSource<SignedCheckpoint>(TaskCreationOptions.RunContinuationsAsynchronously);
-        checkpointer.CheckpointSigned += checkpoint => signed.TrySetResult(checkpoint);
-        using var stop = new CancellationTokenSource();
-        var running = checkpointer.RunAsync(stop.Token);
-
-        await AppendAsync(6);
-        checkpointer.Nudge();
-        var checkpoint = await signed.Task.Bounded();
-        await stop.CancelAsync();
-        await running.Bounded();
+        var checkpoint = await RunUntilSignedAsync(async checkpointer =>
+        {
+            await AppendAsync(6);
+            checkpointer.Nudge();
+        });
 
         Assert.Equal(6, checkpoint.Head.Size);
     }
@@ -116,7 +90,7 @@ public sealed class AuditCheckpointerTests : IAsyncLifetime
         await AppendAsync(10);
         await checkpointer.CheckpointNowAsync(Ct).Bounded();
         var forkedRoot = _bank.Sign(new TreeHead(10, MerkleHasher.HashLeaf("another tree"u8)));
-        await _database.ExecuteAsync($"UPDATE audit_checkpoints SET note = {Sql(forkedRoot.ToNote())} WHERE size = 10");
+        await Database.ExecuteAsync($"UPDATE audit_checkpoints SET note = {Sql(forkedRoot.ToNote())} WHERE size = 10");
         await AppendAsync(3);
 
         var error = await Assert.ThrowsAsync<AuditLogDamagedException>(() => checkpointer.CheckpointNowAsync(Ct).Bounded());
@@ -146,7 +120,7 @@ public sealed class AuditCheckpointerTests : IAsyncLifetime
         var checkpointer = Checkpointer();
         await AppendAsync(4);
         await checkpointer.CheckpointNowAsync(Ct).Bounded();
-        await _database.ExecuteAsync("UPDATE audit_head SET root = (SELECT hash FROM audit_nodes WHERE pos = 0)");
+        await Database.ExecuteAsync("UPDATE audit_head SET root = (SELECT hash FROM audit_nodes WHERE pos = 0)");
 
         var error = await Assert.ThrowsAsync<AuditLogDamagedException>(() => checkpointer.CheckpointNowAsync(Ct).Bounded());
 
@@ -170,7 +144,7 @@ public sealed class AuditCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task CheckpointNowAsync_TwoReplicasOnOneDatabase_StoreOneCheckpointPerSize()
     {
-        await using var replica = await _database.OpenAsync();
+        await using var replica = await Database.OpenAsync();
         await AppendAsync(7);
 
         var first = await Checkpointer().CheckpointNowAsync(Ct).Bounded();
@@ -188,9 +162,28 @@ public sealed class AuditCheckpointerTests : IAsyncLifetime
         Assert.Contains(nameof(AuditCheckpointerOptions.MaxRecords), error.Message);
     }
 
+    protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult<StoreDatabase>(new SqliteDatabase());
+
+    protected override Task SeedAsync() => Task.CompletedTask;
+
     internal static string Sql(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
     private AuditCheckpointer Checkpointer() => new(Store, _bank.Signer, Cadence, _time);
+
+    /// <summary>Runs a checkpointer as a host would, does <paramref name="act"/>, and returns the first checkpoint it signs.</summary>
+    private async Task<SignedCheckpoint> RunUntilSignedAsync(Func<AuditCheckpointer, Task> act)
+    {
+        var checkpointer = Checkpointer();
+        var signed = new TaskCompletionSource<SignedCheckpoint>(TaskCreationOptions.RunContinuationsAsynchronously);
+        checkpointer.CheckpointSigned += checkpoint => signed.TrySetResult(checkpoint);
+        using var stop = new CancellationTokenSource();
+        var running = checkpointer.RunAsync(stop.Token);
+        await act(checkpointer);
+        var checkpoint = await signed.Task.Bounded();
+        await stop.CancelAsync();
+        await running.Bounded();
+        return checkpoint;
+    }
 
     private async Task AppendAsync(int count)
     {

@@ -6,18 +6,8 @@ using FederatedAgents.Tokens.Jose;
 
 namespace FederatedAgents.Audit.Tests.Evidence;
 
-public sealed class CrossOrgTraceTests : IAsyncLifetime
+public sealed class CrossOrgTraceTests : TwoOrgsTest
 {
-    private TwoOrgs? _orgs;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private TwoOrgs Orgs => _orgs!;
-
-    public async ValueTask InitializeAsync() => _orgs = await TwoOrgs.CreateAsync();
-
-    public async ValueTask DisposeAsync() => await Orgs.DisposeAsync();
-
     [Fact]
     public async Task BuildAsync_HonestBundles_JoinsBothLogsInTimeOrderAndVerifiesEveryReceiptAgainstTheBureausLog()
     {

@@ -15,28 +15,10 @@ using FederatedAgents.Tokens.Validation;
 namespace FederatedAgents.Audit.Tests.Receipts;
 
 /// <summary>The bureau receives a call from the bank, logs it and returns a receipt; the bank verifies it offline.</summary>
-public sealed class AuditReceiptTests : IAsyncLifetime
+public sealed class AuditReceiptTests : StoreTest
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_795_000_000));
     private readonly TestLog _bureau = new("bureau");
-    private readonly SqliteDatabase _database = new();
-    private IAuditLogStore? _store;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private IAuditLogStore Store => _store!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _store = await _database.OpenAsync();
-        await Store.AppendBatchAsync(AuditLogVerifierContract.Events(6), Ct).Bounded();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task Issue_CompletedCall_VerifiesOfflineWithTheIssuersKeysAndCarriesTheCall()
@@ -183,6 +165,10 @@ public sealed class AuditReceiptTests : IAsyncLifetime
 
         Assert.Contains("'bank'", error.Message);
     }
+
+    protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult<StoreDatabase>(new SqliteDatabase());
+
+    protected override Task SeedAsync() => Store.AppendBatchAsync(AuditLogVerifierContract.Events(6), Ct).Bounded();
 
     internal static CallCompletedEvent Call(string org, string partner, string method, string txn, int n = 0) => new()
     {

@@ -9,38 +9,10 @@ using FederatedAgents.Testing;
 namespace FederatedAgents.Audit.Tests.Storage;
 
 /// <summary>The evidence tables (checkpoints, cosignatures, witnessed checkpoints, receipts) on a real database of each kind.</summary>
-public abstract class EvidenceStoreContract : IAsyncLifetime
+public abstract class EvidenceStoreContract : StoreTest
 {
     private readonly TestLog _bank = new("bank");
     private readonly TestLog _bureau = new("bureau");
-    private StoreDatabase? _database;
-    private IAuditLogStore? _store;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private StoreDatabase Database => _database!;
-
-    private IAuditLogStore Store => _store!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await CreateDatabaseAsync();
-        _store = await _database.OpenAsync();
-        await Store.AppendBatchAsync(AuditLogVerifierContract.Events(12), Ct).Bounded();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task AddAsync_Checkpoints_AreReadBackLatestFirstOrAllAscending()
@@ -151,7 +123,7 @@ public abstract class EvidenceStoreContract : IAsyncLifetime
         Assert.Contains("holds no record 99", error.Message);
     }
 
-    protected abstract Task<StoreDatabase> CreateDatabaseAsync();
+    protected override Task SeedAsync() => Store.AppendBatchAsync(AuditLogVerifierContract.Events(12), Ct).Bounded();
 
     private static AuditReceipt Receipt(string txn, long leafIndex) => new()
     {

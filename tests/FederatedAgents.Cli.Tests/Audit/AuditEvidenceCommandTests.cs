@@ -3,20 +3,8 @@ using FederatedAgents.Tokens.Jose;
 namespace FederatedAgents.Cli.Tests.Audit;
 
 /// <summary><c>audit show</c>, <c>prove</c>, <c>export</c>, <c>verify-bundle</c> and <c>trace</c> on two organizations' logs.</summary>
-public sealed class AuditEvidenceCommandTests : IAsyncLifetime
+public sealed class AuditEvidenceCommandTests : OrgLogsTest
 {
-    private OrgLogs? _logs;
-
-    private OrgLogs Logs => _logs!;
-
-    public async ValueTask InitializeAsync() => _logs = await OrgLogs.CreateAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        Logs.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Show_ByTxn_RendersTheRecordWithItsDelegationChainAndStoredReceipt()
     {
@@ -138,10 +126,8 @@ public sealed class AuditEvidenceCommandTests : IAsyncLifetime
     [Fact]
     public async Task Trace_ReceiptForgedOnItsWay_FailsLoudly()
     {
-        var forged = await OrgLogs.CreateAsync((logs, receipt) =>
-            logs.ReceiptIssuer("bureau", SigningKey.Generate()).Issue(Inbound(), new(receipt.LeafIndex, receipt.TreeHead)));
-        _logs!.Dispose();
-        _logs = forged;
+        Use(await OrgLogs.CreateAsync((logs, receipt) =>
+            logs.ReceiptIssuer("bureau", SigningKey.Generate()).Issue(Inbound(), new(receipt.LeafIndex, receipt.TreeHead))));
         var (bank, bureau) = (await ExportAsync("bank"), await ExportAsync("bureau"));
 
         var run = await RunAsync("trace", "--txn", OrgLogs.Txn, bank, bureau, "--trust", $"bank={Logs.Keys("bank")}", "--trust", $"bureau={Logs.Keys("bureau")}");

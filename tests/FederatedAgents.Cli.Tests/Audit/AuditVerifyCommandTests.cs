@@ -6,20 +6,8 @@ using FederatedAgents.Testing;
 namespace FederatedAgents.Cli.Tests.Audit;
 
 /// <summary><c>audit verify</c> on real SQLite logs, untouched and after SQL tampering straight on the database.</summary>
-public sealed class AuditVerifyCommandTests : IAsyncLifetime
+public sealed class AuditVerifyCommandTests : OrgLogsTest
 {
-    private OrgLogs? _logs;
-
-    private OrgLogs Logs => _logs!;
-
-    public async ValueTask InitializeAsync() => _logs = await OrgLogs.CreateAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        Logs.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Verify_UntouchedLogWithKeys_SucceedsWithRecordsCheckpointsAndRoot()
     {
