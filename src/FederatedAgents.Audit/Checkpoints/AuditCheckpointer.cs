@@ -26,6 +26,7 @@ public sealed partial class AuditCheckpointer
     private readonly Channel<bool> _wakeups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _signing = new(1, 1);
     private long _lastSignedAt;
+    private string? _lastRefusal;
 
     /// <param name="signer">The log's signer: its name is the log's origin, its key the organization's audit key.</param>
     public AuditCheckpointer(
@@ -81,7 +82,11 @@ public sealed partial class AuditCheckpointer
         }
         catch (AuditLogDamagedException e)
         {
-            Log.RefusedToSign(_logger, _signer.Name, e.Message);
+            // Every poll refuses again until someone investigates; say it once per distinct reason.
+            if (e.Message != Interlocked.Exchange(ref _lastRefusal, e.Message))
+            {
+                Log.RefusedToSign(_logger, _signer.Name, e.Message);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -15,7 +15,8 @@ public static class EvidenceBundleExporter
     /// Exports the records matching <paramref name="query"/> (all pages of it) that the latest checkpoint covers,
     /// with their receipts. The checkpoint must verify with <paramref name="keys"/> (the organization's published
     /// audit keys, which are embedded). Throws <see cref="InvalidOperationException"/> when there is no checkpoint
-    /// or it does not verify. <see cref="EvidenceExport.NotCovered"/> counts matches newer than the checkpoint.
+    /// or it does not verify. <see cref="EvidenceExport.NotCovered"/> counts matches newer than the checkpoint. The
+    /// bundle's organization is the one the records name (a bundle without records names the log's origin instead).
     /// </summary>
     public static async Task<EvidenceExport> ExportAsync(
         IAuditLogStore store, JsonWebKeySet keys, AuditQuery query, string queryText, TimeProvider time, CancellationToken cancellationToken = default)

@@ -17,16 +17,16 @@ public static class AuditKeys
     /// <summary>Loads the audit key from a PEM file; throws <see cref="FormatException"/> unless it is a P-256 private key.</summary>
     public static SigningKey FromPemFile(string path)
     {
-        var key = SigningKey.FromPemFile(path);
-        if (key.Algorithm != JwsAlgorithm.ES256)
+        try
         {
-            key.Dispose();
-            throw new FormatException(
-                $"Audit key file '{path}' holds a {key.Algorithm} key; checkpoints and receipts are signed with P-256 (ES256). "
-                + "Generate one with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256`.");
+            return SigningKey.FromPemFile(path, JwsAlgorithm.ES256);
         }
-
-        return key;
+        catch (FormatException e)
+        {
+            throw new FormatException(
+                $"{e.Message} Checkpoints and receipts are signed with a P-256 (ES256) audit key; "
+                + "generate one with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256`.", e);
+        }
     }
 
     /// <summary>
@@ -39,7 +39,12 @@ public static class AuditKeys
         var path = Path.Combine(dataDirectory, DevelopmentKeyFileName);
         var created = TryCreate(path);
         var key = created ?? Load(path);
-        File.WriteAllText(Path.Combine(dataDirectory, PublicKeysFileName), new JsonWebKeySet([key.PublicKey]).ToJson());
+        var publicKeys = Path.Combine(dataDirectory, PublicKeysFileName);
+        if (created is not null || !File.Exists(publicKeys))
+        {
+            File.WriteAllText(publicKeys, new JsonWebKeySet([key.PublicKey]).ToJson());
+        }
+
         return key;
     }
 

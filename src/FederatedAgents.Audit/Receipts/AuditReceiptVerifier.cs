@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FederatedAgents.Tokens.Jose;
 using FederatedAgents.Tokens.Keys;
 using FederatedAgents.Tokens.Validation;
@@ -13,6 +14,7 @@ public sealed class AuditReceiptVerifier
 {
     private readonly StaticIssuerKeyResolver _keys;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<(string Issuer, string? Audience), TokenValidator> _validators = new();
 
     /// <param name="auditKeys">Each partner organization's name (the receipts' <c>iss</c>) and its published audit keys.</param>
     public AuditReceiptVerifier(IReadOnlyDictionary<string, JsonWebKeySet> auditKeys, TimeProvider time)
@@ -30,10 +32,10 @@ public sealed class AuditReceiptVerifier
         string token, string issuer, string? audience = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
-        var validator = new TokenValidator(
-            new TokenValidatorOptions { Kind = TokenKind.SignedStatement(TokenTypes.AuditReceipt), Issuers = [issuer], Audience = audience },
+        var validator = _validators.GetOrAdd((issuer, audience), key => new TokenValidator(
+            new TokenValidatorOptions { Kind = TokenKind.SignedStatement(TokenTypes.AuditReceipt), Issuers = [key.Issuer], Audience = key.Audience },
             _keys,
-            _time);
+            _time));
         var result = await validator.ValidateAsync(token, cancellationToken);
         if (!result.IsValid)
         {
