@@ -99,8 +99,10 @@ public sealed partial class AuditCheckpointer
         await _signing.WaitAsync(cancellationToken);
         try
         {
-            var head = await _store.GetTreeHeadAsync(cancellationToken);
+            // Latest first: every checkpoint stored by then covers a committed head, so the head read after it is
+            // never smaller unless records were removed — even while other replicas append and sign.
             var latest = await _store.Checkpoints.GetLatestAsync(cancellationToken);
+            var head = await _store.GetTreeHeadAsync(cancellationToken);
             if (latest is not null && head.Size <= latest.Head.Size)
             {
                 return head == latest.Head ? null : throw Diverged(head, latest);
