@@ -48,14 +48,16 @@ internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, bool 
     private async Task<Page> ReadAsync(long start, long end)
     {
         var records = await snapshot.ReadRecordsAsync(start, end, cancellationToken).ToListAsync(cancellationToken);
+        var leafHashes = Task.Run(() => HashLeaves(records), cancellationToken);
         var nodes = await snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), cancellationToken).ToListAsync(cancellationToken);
         var checkpoints = readCheckpoints ? await snapshot.ReadCheckpointNotesAsync(start, end, cancellationToken).ToListAsync(cancellationToken) : [];
-        return new Page(start, end, records, HashLeaves(records), nodes, checkpoints);
+        return new Page(start, end, records, await leafHashes, nodes, checkpoints);
     }
 
     /// <summary>
     /// The leaf hash of every record, 32 bytes each in record order. Leaves are independent, so they are hashed
-    /// here, off the thread that folds the tree, in parallel slices (each thread reuses its own SHA-256 context).
+    /// off the thread that folds the tree, while the page's subtree hashes are read, in parallel slices (each
+    /// thread reuses its own SHA-256 context).
     /// </summary>
     private static byte[] HashLeaves(List<AuditRecord> records)
     {
