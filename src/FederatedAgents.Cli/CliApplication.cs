@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FederatedAgents.Cli.Audit;
 using FederatedAgents.Cli.Certs;
 
 namespace FederatedAgents.Cli;
@@ -10,6 +11,7 @@ internal static class CliApplication
     {
         var root = new RootCommand(
             "FederatedAgents: organizations' AI agents calling each other under OAuth-scoped, audited delegation chains.");
+        root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(CertsCommand.Create(context));
         return root;
     }
