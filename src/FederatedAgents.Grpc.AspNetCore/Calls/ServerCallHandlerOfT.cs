@@ -49,7 +49,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse> : Serve
     protected async Task RespondAsync<TArgument>(
         HttpServerCallContext call, Func<TService, TArgument, ServerCallContext, Task<TResponse>> invoker, TArgument argument)
     {
-        var service = Activator.Activate(call.HttpContext.RequestServices);
+        var service = Activator.Activate(call.HttpContext);
         TResponse response;
         try
         {
@@ -70,7 +70,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse> : Serve
         HttpServerCallContext call, Func<TService, TArgument, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker, TArgument argument)
     {
         var responses = new HttpResponseStreamWriter<TResponse>(call, GrpcMethod.ResponseMarshaller);
-        var service = Activator.Activate(call.HttpContext.RequestServices);
+        var service = Activator.Activate(call.HttpContext);
         try
         {
             await invoker(service, argument, responses, call);

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): unary echo through the gRPC stack (A) against bare Kestrel framing (B, the stack's
+# floor), side by side in one run, with h2load over h2c as MEASURING.md asks:
+#   - shapes: throughput -c16 -m8 and serial latency -c1 -m1, payloads 12 B and 1 KiB;
+#   - per shape a discarded warm-up run per server, then rounds alternating A B A B A B; medians;
+#   - DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0; pinning recorded (--pin: servers on CPU 0, load on CPU 1);
+#   - non-OK grpc-status counted by the servers (h2load only sees HTTP status);
+#   - then the stack's own client (GrpcChannel, 16 concurrent unary calls) against server A, next to
+#     h2load -c1 -m16 (one connection, 16 streams) against the same server.
+# Goals: A/B throughput >= 85 % at -c16 -m8; A serial latency within 10 % of B.
+#
+# Usage: bash tests/bench/grpc-stack.sh [--seconds N (default 5)] [--rounds N (default 3)] [--pin]
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+readonly repo_root
+seconds=5
+rounds=3
+pin=false
+while (($#)); do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --pin) pin=true; shift ;;
+    *) echo "grpc-stack.sh: unknown argument '$1'; use --seconds N, --rounds N, --pin" >&2; exit 2 ;;
+  esac
+done
+
+for tool in h2load dotnet; do
+  command -v "$tool" >/dev/null || { echo "grpc-stack.sh: $tool is missing (h2load: apt-get install nghttp2-client)" >&2; exit 2; }
+done
+if $pin; then
+  command -v taskset >/dev/null || { echo "grpc-stack.sh: --pin needs taskset (util-linux)" >&2; exit 2; }
+  server_cpu=(taskset -c 0)
+  load_cpu=(taskset -c 1)
+else
+  server_cpu=()
+  load_cpu=()
+fi
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building tests/FederatedAgents.Grpc.Bench (Release)..."
+dotnet build -c Release -v q -nologo "$repo_root/tests/FederatedAgents.Grpc.Bench" >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; exit 1; }
+bench=("$repo_root/tests/FederatedAgents.Grpc.Bench/bin/Release/net10.0/FederatedAgents.Grpc.Bench")
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
+
+start_server() { # name kind
+  "${server_cpu[@]}" "${bench[@]}" serve --kind "$2" --port 0 >"$work/$1.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do
+    grep -q '^listening on ' "$work/$1.log" && break
+    sleep 0.1
+  done
+  grep -q '^listening on ' "$work/$1.log" || { echo "server $1 did not start:"; cat "$work/$1.log"; exit 1; }
+}
+url_of() { echo "$(sed -n 's/^listening on //p' "$work/$1.log")/federatedagents.testing.Echo/Unary"; }
+
+start_server A stack
+start_server B bare
+for payload in 12 1024; do
+  "${bench[@]}" body --payload "$payload" >"$work/body-$payload.bin"
+done
+
+# h2load once; prints "<req/s> <mean request time in us> <failed requests>".
+load() { # server payload clients streams seconds
+  "${load_cpu[@]}" h2load -c"$3" -m"$4" -D "$5" -d "$work/body-$2.bin" \
+    -H 'content-type: application/grpc' -H 'te: trailers' "$(url_of "$1")" 2>&1 | awk '
+      function us(v) { if (v ~ /ms$/) return v * 1000; if (v ~ /us$/) return v + 0; if (v ~ /s$/) return v * 1000000; return v }
+      /^finished in/ { rps = $4 }
+      /^requests:/ { failed = $10 + $12 }
+      /^time for request:/ { mean = us($6) }
+      END { printf "%s %.0f %d\n", rps, mean, failed }'
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+declare -A result
+failed_requests=0
+for shape in "16 8" "1 1"; do
+  read -r clients streams <<<"$shape"
+  for payload in 12 1024; do
+    key="c${clients}m${streams}-${payload}"
+    echo "shape -c$clients -m$streams, payload $payload B: warm-up, then $rounds rounds A B ..."
+    load A "$payload" "$clients" "$streams" "$seconds" >/dev/null
+    load B "$payload" "$clients" "$streams" "$seconds" >/dev/null
+    : >"$work/A.$key.rounds"; : >"$work/B.$key.rounds"
+    for _ in $(seq "$rounds"); do
+      for server in A B; do
+        read -r rps mean failed <<<"$(load "$server" "$payload" "$clients" "$streams" "$seconds")"
+        echo "$rps $mean" >>"$work/$server.$key.rounds"
+        failed_requests=$((failed_requests + failed))
+        echo "  $server: $rps req/s, mean $mean us"
+      done
+    done
+    for server in A B; do
+      result[$server.$key.rps]="$(cut -d' ' -f1 "$work/$server.$key.rounds" | median)"
+      result[$server.$key.us]="$(cut -d' ' -f2 "$work/$server.$key.rounds" | median)"
+    done
+  done
+done
+
+echo "stack client (GrpcChannel, 16 concurrent unary calls, 12 B) against A; then h2load -c1 -m16 against A"
+client_out="$("${load_cpu[@]}" "${bench[@]}" client --address "$(sed -n 's/^listening on //p' "$work/A.log")" \
+  --concurrency 16 --seconds "$seconds" --rounds "$rounds" --payload 12)"
+echo "$client_out" | sed 's/^/  /'
+client_rps="$(echo "$client_out" | sed -n 's/^median: \([0-9.]*\) calls\/s/\1/p')"
+load A 12 1 16 "$seconds" >/dev/null
+: >"$work/h2load-c1m16"
+for _ in $(seq "$rounds"); do load A 12 1 16 "$seconds" | cut -d' ' -f1 >>"$work/h2load-c1m16"; done
+h2load_c1m16="$(median <"$work/h2load-c1m16")"
+
+for pid in "${pids[@]}"; do kill -TERM "$pid"; done
+wait
+pids=()
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f %%", 100 * a / b }'; }
+echo
+echo "== gRPC stack (A) vs bare Kestrel framing (B), h2c, medians of $rounds rounds of ${seconds}s =="
+printf '%-22s %12s %12s %10s\n' "shape" "A" "B" "A/B"
+for payload in 12 1024; do
+  key="c16m8-$payload"
+  printf '%-22s %12s %12s %10s\n' "-c16 -m8 $payload B req/s" "${result[A.$key.rps]}" "${result[B.$key.rps]}" \
+    "$(ratio "${result[A.$key.rps]}" "${result[B.$key.rps]}")"
+done
+for payload in 12 1024; do
+  key="c1m1-$payload"
+  printf '%-22s %12s %12s %10s\n' "-c1 -m1 $payload B us" "${result[A.$key.us]}" "${result[B.$key.us]}" \
+    "$(ratio "${result[A.$key.us]}" "${result[B.$key.us]}")"
+done
+echo "goals: throughput A/B >= 85 %; serial latency A/B <= 110 %"
+echo
+printf 'stack client, 16 concurrent, 12 B: %s calls/s; h2load -c1 -m16 against the same server: %s req/s (%s)\n' \
+  "$client_rps" "$h2load_c1m16" "$(ratio "$client_rps" "$h2load_c1m16")"
+echo "server-side counts (non-OK grpc-status): A $(tail -n1 "$work/A.log"); B $(tail -n1 "$work/B.log")"
+echo "h2load failed or errored requests: $failed_requests"
+echo "pinned with taskset: $pin; DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=$DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"
+echo "load: $(uptime)"
