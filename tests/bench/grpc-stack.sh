@@ -53,9 +53,11 @@ dotnet build -c Release -v q -nologo "$repo_root/tests/FederatedAgents.Grpc.Benc
 bench=("$repo_root/tests/FederatedAgents.Grpc.Bench/bin/Release/net10.0/FederatedAgents.Grpc.Bench")
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 
+declare -A pid_of
 start_server() { # name kind
   "${server_cpu[@]}" "${bench[@]}" serve --kind "$2" --port 0 >"$work/$1.log" 2>&1 &
   pids+=($!)
+  pid_of[$1]=$!
   for _ in $(seq 100); do
     grep -q '^listening on ' "$work/$1.log" && break
     sleep 0.1
@@ -63,6 +65,8 @@ start_server() { # name kind
   grep -q '^listening on ' "$work/$1.log" || { echo "server $1 did not start:"; cat "$work/$1.log"; exit 1; }
 }
 url_of() { echo "$(sed -n 's/^listening on //p' "$work/$1.log")/federatedagents.testing.Echo/Unary"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${pid_of[$1]}/stat"; }
+readonly clock_ticks="$(getconf CLK_TCK)"
 
 start_server A stack
 start_server B bare
@@ -70,18 +74,26 @@ for payload in 12 1024; do
   "${bench[@]}" body --payload "$payload" >"$work/body-$payload.bin"
 done
 
-# h2load once; prints "<req/s> <mean request time in us> <failed requests>".
+# h2load once; prints "<req/s> <mean request time in us> <failed requests> <server CPU us per call>".
+# Server CPU time (user + system, from /proc) per completed call is less sensitive to other load than req/s.
 load() { # server payload clients streams seconds
+  local before after
+  before="$(cpu_ticks "$1")"
   "${load_cpu[@]}" h2load -c"$3" -m"$4" -D "$5" -d "$work/body-$2.bin" \
-    -H 'content-type: application/grpc' -H 'te: trailers' "$(url_of "$1")" 2>&1 | awk '
+    -H 'content-type: application/grpc' -H 'te: trailers' "$(url_of "$1")" >"$work/h2load.out" 2>&1
+  after="$(cpu_ticks "$1")"
+  awk -v ticks="$((after - before))" -v hz="$clock_ticks" '
       function us(v) { if (v ~ /ms$/) return v * 1000; if (v ~ /us$/) return v + 0; if (v ~ /s$/) return v * 1000000; return v }
       /^finished in/ { rps = $4 }
-      /^requests:/ { failed = $10 + $12 }
+      /^requests:/ { done = $8; failed = $10 + $12 }
       /^time for request:/ { mean = us($6) }
-      END { printf "%s %.0f %d\n", rps, mean, failed }'
+      END { printf "%s %.0f %d %.2f\n", rps, mean, failed, done ? ticks * 1000000 / hz / done : 0 }' "$work/h2load.out"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
+# Per shape and server: medians of req/s, mean latency and CPU per call; per shape: the median of the
+# ratios of adjacent A and B rounds (paired, so slow drifts in the machine's load cancel out).
 declare -A result
 failed_requests=0
 for shape in "16 8" "1 1"; do
@@ -91,19 +103,25 @@ for shape in "16 8" "1 1"; do
     echo "shape -c$clients -m$streams, payload $payload B: warm-up, then $rounds rounds A B ..."
     load A "$payload" "$clients" "$streams" "$seconds" >/dev/null
     load B "$payload" "$clients" "$streams" "$seconds" >/dev/null
-    : >"$work/A.$key.rounds"; : >"$work/B.$key.rounds"
+    : >"$work/A.$key"; : >"$work/B.$key"; : >"$work/pairs.$key"
     for _ in $(seq "$rounds"); do
       for server in A B; do
-        read -r rps mean failed <<<"$(load "$server" "$payload" "$clients" "$streams" "$seconds")"
-        echo "$rps $mean" >>"$work/$server.$key.rounds"
+        read -r rps mean failed cpu <<<"$(load "$server" "$payload" "$clients" "$streams" "$seconds")"
+        echo "$rps $mean $cpu" >>"$work/$server.$key"
         failed_requests=$((failed_requests + failed))
-        echo "  $server: $rps req/s, mean $mean us"
+        echo "  $server: $rps req/s, mean $mean us, server CPU $cpu us/call"
       done
+      read -r rps_a mean_a _ < <(tail -n1 "$work/A.$key")
+      read -r rps_b mean_b _ < <(tail -n1 "$work/B.$key")
+      echo "$(ratio "$rps_a" "$rps_b") $(ratio "$mean_a" "$mean_b")" >>"$work/pairs.$key"
     done
     for server in A B; do
-      result[$server.$key.rps]="$(cut -d' ' -f1 "$work/$server.$key.rounds" | median)"
-      result[$server.$key.us]="$(cut -d' ' -f2 "$work/$server.$key.rounds" | median)"
+      result[$server.$key.rps]="$(cut -d' ' -f1 "$work/$server.$key" | median)"
+      result[$server.$key.us]="$(cut -d' ' -f2 "$work/$server.$key" | median)"
+      result[$server.$key.cpu]="$(cut -d' ' -f3 "$work/$server.$key" | median)"
     done
+    result[pair.$key.rps]="$(cut -d' ' -f1 "$work/pairs.$key" | median)"
+    result[pair.$key.us]="$(cut -d' ' -f2 "$work/pairs.$key" | median)"
   done
 done
 
@@ -121,24 +139,24 @@ for pid in "${pids[@]}"; do kill -TERM "$pid"; done
 wait
 pids=()
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f %%", 100 * a / b }'; }
+percent() { awk -v r="$1" 'BEGIN { printf "%.1f %%", 100 * r }'; }
+row() { # label key metric
+  local a="${result[A.$2.$3]}" b="${result[B.$2.$3]}"
+  printf '%-22s %11s %11s %8s %11s %10s %10s %8s\n' "$1" "$a" "$b" "$(percent "$(ratio "$a" "$b")")" \
+    "$(percent "${result[pair.$2.$3]}")" "${result[A.$2.cpu]}" "${result[B.$2.cpu]}" "$(percent "$(ratio "${result[B.$2.cpu]}" "${result[A.$2.cpu]}")")"
+}
 echo
-echo "== gRPC stack (A) vs bare Kestrel framing (B), h2c, medians of $rounds rounds of ${seconds}s =="
-printf '%-22s %12s %12s %10s\n' "shape" "A" "B" "A/B"
-for payload in 12 1024; do
-  key="c16m8-$payload"
-  printf '%-22s %12s %12s %10s\n' "-c16 -m8 $payload B req/s" "${result[A.$key.rps]}" "${result[B.$key.rps]}" \
-    "$(ratio "${result[A.$key.rps]}" "${result[B.$key.rps]}")"
-done
-for payload in 12 1024; do
-  key="c1m1-$payload"
-  printf '%-22s %12s %12s %10s\n' "-c1 -m1 $payload B us" "${result[A.$key.us]}" "${result[B.$key.us]}" \
-    "$(ratio "${result[A.$key.us]}" "${result[B.$key.us]}")"
-done
+echo "== gRPC stack (A) vs bare Kestrel framing (B), h2c, medians of $rounds alternating rounds of ${seconds}s =="
+printf '%-22s %11s %11s %8s %11s %10s %10s %8s\n' "shape" "A" "B" "A/B" "paired A/B" "A CPU us" "B CPU us" "B/A CPU"
+row "-c16 -m8 12 B req/s" c16m8-12 rps
+row "-c16 -m8 1 KiB req/s" c16m8-1024 rps
+row "-c1 -m1 12 B mean us" c1m1-12 us
+row "-c1 -m1 1 KiB mean us" c1m1-1024 us
+echo "CPU us = server CPU time (user + system) per completed call; B/A CPU is the throughput ratio a CPU-bound server would reach."
 echo "goals: throughput A/B >= 85 %; serial latency A/B <= 110 %"
 echo
 printf 'stack client, 16 concurrent, 12 B: %s calls/s; h2load -c1 -m16 against the same server: %s req/s (%s)\n' \
-  "$client_rps" "$h2load_c1m16" "$(ratio "$client_rps" "$h2load_c1m16")"
+  "$client_rps" "$h2load_c1m16" "$(percent "$(ratio "$client_rps" "$h2load_c1m16")")"
 echo "server-side counts (non-OK grpc-status): A $(tail -n1 "$work/A.log"); B $(tail -n1 "$work/B.log")"
 echo "h2load failed or errored requests: $failed_requests"
 echo "pinned with taskset: $pin; DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=$DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"
