@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FederatedAgents.Grpc.Client;
+using FederatedAgents.Testing.Echo;
 
 namespace FederatedAgents.Grpc.Bench;
 
@@ -13,15 +14,15 @@ internal static class ClientCommand
     public static Command Create()
     {
         var address = new Option<string>("--address") { Description = "The echo server, e.g. http://127.0.0.1:5000.", Required = true };
-        var concurrency = Options.NonNegative(new Option<int>("--concurrency") { Description = "Concurrent calls.", DefaultValueFactory = _ => 16 });
-        var seconds = Options.NonNegative(new Option<int>("--seconds") { Description = "Length of each round.", DefaultValueFactory = _ => 5 });
-        var rounds = Options.NonNegative(new Option<int>("--rounds") { Description = "Measured rounds.", DefaultValueFactory = _ => 3 });
-        var warmup = Options.NonNegative(new Option<int>("--warmup") { Description = "Seconds of discarded warm-up.", DefaultValueFactory = _ => 3 });
+        var concurrency = Options.AtLeast(1, new Option<int>("--concurrency") { Description = "Concurrent calls.", DefaultValueFactory = _ => 16 });
+        var seconds = Options.AtLeast(1, new Option<int>("--seconds") { Description = "Length of each round.", DefaultValueFactory = _ => 5 });
+        var rounds = Options.AtLeast(1, new Option<int>("--rounds") { Description = "Measured rounds.", DefaultValueFactory = _ => 3 });
+        var warmup = Options.AtLeast(0, new Option<int>("--warmup") { Description = "Seconds of discarded warm-up.", DefaultValueFactory = _ => 3 });
         var payload = Options.Payload();
         var command = new Command("client", "Measure the stack client's unary throughput (calls/s).") { address, concurrency, seconds, rounds, warmup, payload };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(address)!,
-            Math.Max(1, parseResult.GetValue(concurrency)),
+            parseResult.GetValue(concurrency),
             TimeSpan.FromSeconds(parseResult.GetValue(seconds)),
             parseResult.GetValue(rounds),
             TimeSpan.FromSeconds(parseResult.GetValue(warmup)),
@@ -31,7 +32,7 @@ internal static class ClientCommand
     }
 
     private static async Task<int> RunAsync(
-        string address, int concurrency, TimeSpan round, int rounds, TimeSpan warmup, Testing.Echo.EchoRequest request, CancellationToken cancellationToken)
+        string address, int concurrency, TimeSpan round, int rounds, TimeSpan warmup, EchoRequest request, CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress(address);
         var invoker = channel.CreateCallInvoker();
@@ -45,12 +46,12 @@ internal static class ClientCommand
         }
 
         results.Sort();
-        Console.WriteLine($"median: {(results.Count == 0 ? 0 : results[results.Count / 2]):0} calls/s");
+        Console.WriteLine($"median: {results[results.Count / 2]:0} calls/s");
         return 0;
     }
 
     private static async Task<(long Calls, long Failures, TimeSpan Elapsed)> MeasureAsync(
-        CallInvoker invoker, int concurrency, TimeSpan duration, Testing.Echo.EchoRequest request, CancellationToken cancellationToken)
+        CallInvoker invoker, int concurrency, TimeSpan duration, EchoRequest request, CancellationToken cancellationToken)
     {
         long calls = 0;
         long failures = 0;

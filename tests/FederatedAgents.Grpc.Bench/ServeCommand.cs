@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using FederatedAgents.Grpc.AspNetCore;
+using FederatedAgents.Testing.Echo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,7 +19,7 @@ internal static class ServeCommand
     {
         var kind = new Option<string>("--kind") { Description = "stack: the gRPC stack's echo service; bare: framing only.", Required = true };
         kind.AcceptOnlyFromAmong("stack", "bare");
-        var port = Options.NonNegative(new Option<int>("--port") { Description = "Port on 127.0.0.1; 0 picks a free one." });
+        var port = Options.AtLeast(0, new Option<int>("--port") { Description = "Port on 127.0.0.1; 0 picks a free one." });
         var command = new Command("serve", "Serve Echo/Unary over h2c until stopped (Ctrl+C or SIGTERM).") { kind, port };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(parseResult.GetValue(kind) == "stack", parseResult.GetValue(port), cancellationToken));
@@ -58,7 +59,7 @@ internal static class ServeCommand
     [UnimplementedMethods("ServerStream", "ClientStream", "Duplex", "Outcome", "Unimplemented")]
     private sealed class EchoService
     {
-        public Task<Testing.Echo.EchoResponse> Unary(Testing.Echo.EchoRequest request, ServerCallContext context) =>
-            Task.FromResult(new Testing.Echo.EchoResponse { Payload = request.Payload });
+        public Task<EchoResponse> Unary(EchoRequest request, ServerCallContext context) =>
+            Task.FromResult(new EchoResponse { Payload = request.Payload });
     }
 }

@@ -10,6 +10,9 @@ public static class InteropPeers
 {
     public const string OfficialTestProto = "/usr/share/grpc-proto/grpc/testing/test.proto";
 
+    /// <summary>What the interop servers (ours and grpc-js) print, followed by their URL, once they accept calls.</summary>
+    public const string ReadyPrefix = "listening on ";
+
     private static readonly string[] s_packages = ["@grpc/grpc-js", "@grpc/proto-loader"];
 
     /// <summary>The 14 portable cases of grpc/grpc doc/interop-test-descriptions.md, as named there.</summary>

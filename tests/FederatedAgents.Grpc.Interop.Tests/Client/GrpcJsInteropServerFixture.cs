@@ -11,9 +11,8 @@ namespace FederatedAgents.Grpc.Interop.Tests.Client;
 /// </summary>
 public sealed class GrpcJsInteropServerFixture(InteropCertificates certificates) : IAsyncLifetime
 {
-    private const string ReadyPrefix = "listening on ";
-
-    private readonly Dictionary<Transport, (ChildProcess Process, Uri Address)> _servers = [];
+    private readonly List<ChildProcess> _processes = [];
+    private readonly Dictionary<Transport, Uri> _addresses = [];
     private X509Certificate2? _authority;
 
     public async ValueTask InitializeAsync()
@@ -33,12 +32,12 @@ public sealed class GrpcJsInteropServerFixture(InteropCertificates certificates)
     {
         InteropPeers.Require();
         var options = transport == Transport.Tls ? new GrpcChannelOptions { TrustedCertificateAuthority = _authority } : null;
-        return GrpcChannel.ForAddress(_servers[transport].Address, options);
+        return GrpcChannel.ForAddress(_addresses[transport], options);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (process, _) in _servers.Values)
+        foreach (var process in _processes)
         {
             await process.DisposeAsync();
         }
@@ -49,8 +48,8 @@ public sealed class GrpcJsInteropServerFixture(InteropCertificates certificates)
     private async Task StartAsync(Transport transport, string[] arguments)
     {
         var process = ChildProcess.Start("node", ["grpc/interop-server.mjs", "--port=0", .. arguments], NodePeers.InteropDirectory);
-        _servers[transport] = (process, new Uri("http://unknown"));
-        var ready = await process.WaitForLineAsync(line => line.StartsWith(ReadyPrefix, StringComparison.Ordinal));
-        _servers[transport] = (process, new Uri(ready[ReadyPrefix.Length..]));
+        _processes.Add(process);
+        var ready = await process.WaitForLineAsync(line => line.StartsWith(InteropPeers.ReadyPrefix, StringComparison.Ordinal));
+        _addresses[transport] = new Uri(ready[InteropPeers.ReadyPrefix.Length..]);
     }
 }

@@ -6,8 +6,6 @@ namespace FederatedAgents.Grpc.Interop.Tests.Server;
 /// <summary>The documented entry point: <c>dotnet run --project tests/FederatedAgents.Grpc.InteropServer -- --port p --use_tls true</c>.</summary>
 public class InteropServerProcessTests
 {
-    private const string ReadyPrefix = "listening on ";
-
     private static readonly string s_configuration =
         typeof(InteropServerProcessTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
@@ -22,8 +20,8 @@ public class InteropServerProcessTests
         using var certificates = new TemporaryFolder();
         await using var server = ChildProcess.Start("dotnet", DotnetRun("--port", "0", "--use_tls", "true", "--certs_dir", certificates.Path));
 
-        var ready = await server.WaitForLineAsync(line => line.StartsWith(ReadyPrefix, StringComparison.Ordinal), TimeSpan.FromMinutes(1));
-        var address = new Uri(ready[ReadyPrefix.Length..]);
+        var ready = await server.WaitForLineAsync(line => line.StartsWith(InteropPeers.ReadyPrefix, StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+        var address = new Uri(ready[InteropPeers.ReadyPrefix.Length..]);
         var result = await GrpcJsInteropClient.RunAsync(address.Port, Transport.Tls, certificates.Combine("ca.crt"), "all");
 
         Assert.Equal("https", address.Scheme);
@@ -40,6 +38,6 @@ public class InteropServerProcessTests
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--port", result.StandardError);
-        Assert.DoesNotContain(ReadyPrefix, result.StandardOutput);
+        Assert.DoesNotContain(InteropPeers.ReadyPrefix, result.StandardOutput);
     }
 }
