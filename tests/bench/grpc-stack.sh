@@ -5,6 +5,8 @@
 #   - per shape a discarded warm-up run per server, then rounds alternating A B A B A B; medians;
 #   - DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0; pinning recorded (--pin: servers on CPU 0, load on CPU 1);
 #   - non-OK grpc-status counted by the servers (h2load only sees HTTP status);
+#   - next to req/s and latency: server CPU time per call (from /proc) and the median of paired A/B ratios,
+#     which hold up better than raw req/s when other work shares the machine;
 #   - then the stack's own client (GrpcChannel, 16 concurrent unary calls) against server A, next to
 #     h2load -c1 -m16 (one connection, 16 streams) against the same server.
 # Goals: A/B throughput >= 85 % at -c16 -m8; A serial latency within 10 % of B.
@@ -90,7 +92,7 @@ load() { # server payload clients streams seconds
       END { printf "%s %.0f %d %.2f\n", rps, mean, failed, done ? ticks * 1000000 / hz / done : 0 }' "$work/h2load.out"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "nan"; else printf "%.3f", a / b }'; }
 
 # Per shape and server: medians of req/s, mean latency and CPU per call; per shape: the median of the
 # ratios of adjacent A and B rounds (paired, so slow drifts in the machine's load cancel out).
@@ -139,7 +141,7 @@ for pid in "${pids[@]}"; do kill -TERM "$pid"; done
 wait
 pids=()
 
-percent() { awk -v r="$1" 'BEGIN { printf "%.1f %%", 100 * r }'; }
+percent() { awk -v r="$1" 'BEGIN { if (r == "nan") print "n/a"; else printf "%.1f %%", 100 * r }'; }
 row() { # label key metric
   local a="${result[A.$2.$3]}" b="${result[B.$2.$3]}"
   printf '%-22s %11s %11s %8s %11s %10s %10s %8s\n' "$1" "$a" "$b" "$(percent "$(ratio "$a" "$b")")" \
