@@ -68,6 +68,13 @@ start_server() { # name kind
 }
 url_of() { echo "$(sed -n 's/^listening on //p' "$work/$1.log")/federatedagents.testing.Echo/Unary"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${pid_of[$1]}/stat"; }
+# CPU ticks of the runtime's tiered-compilation thread: it works until the hot paths run fully optimized code.
+jit_ticks() {
+  local task
+  for task in /proc/"${pid_of[$1]}"/task/*; do
+    grep -q '^\.NET Tiered' "$task/comm" 2>/dev/null && sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }'
+  done | awk '{ total += $1 } END { print total + 0 }'
+}
 readonly clock_ticks="$(getconf CLK_TCK)"
 
 start_server A stack
@@ -75,6 +82,26 @@ start_server B bare
 for payload in 12 1024; do
   "${bench[@]}" body --payload "$payload" >"$work/body-$payload.bin"
 done
+
+# Steady state first: JIT tiering takes many seconds on a busy 2-core machine and skews whichever server
+# is still compiling. Load each server with every shape until one whole pass leaves its tiered-compilation
+# thread idle (at most 12 passes); the per-shape warm-up runs below come on top.
+warm_up() { # server
+  local pass before shape payload
+  for pass in $(seq 12); do
+    before="$(jit_ticks "$1")"
+    for shape in "16 8" "1 1"; do
+      for payload in 12 1024; do
+        load "$1" "$payload" $shape 2 >/dev/null
+      done
+    done
+    if (("$(jit_ticks "$1")" == before)); then
+      echo "  $1: steady after $pass warm-up passes"
+      return
+    fi
+  done
+  echo "  $1: warning: still compiling after $pass warm-up passes"
+}
 
 # h2load once; prints "<req/s> <mean request time in us> <failed requests> <server CPU us per call>".
 # Server CPU time (user + system, from /proc) per completed call is less sensitive to other load than req/s.
@@ -93,6 +120,12 @@ load() { # server payload clients streams seconds
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "nan"; else printf "%.3f", a / b }'; }
+
+echo "warm-up until JIT tiering is done ..."
+warm_up A
+warm_up B
+declare -A jit_before
+for server in A B; do jit_before[$server]="$(jit_ticks "$server")"; done
 
 # Per shape and server: medians of req/s, mean latency and CPU per call; per shape: the median of the
 # ratios of adjacent A and B rounds (paired, so slow drifts in the machine's load cancel out).
@@ -126,6 +159,9 @@ for shape in "16 8" "1 1"; do
     result[pair.$key.us]="$(cut -d' ' -f2 "$work/pairs.$key" | median)"
   done
 done
+
+declare -A jit_during
+for server in A B; do jit_during[$server]=$((($(jit_ticks "$server") - jit_before[$server]) * 1000 / clock_ticks)); done
 
 echo "stack client (GrpcChannel, 16 concurrent unary calls, 12 B) against A; then h2load -c1 -m16 against A"
 client_out="$("${load_cpu[@]}" "${bench[@]}" client --address "$(sed -n 's/^listening on //p' "$work/A.log")" \
@@ -161,5 +197,6 @@ printf 'stack client, 16 concurrent, 12 B: %s calls/s; h2load -c1 -m16 against t
   "$client_rps" "$h2load_c1m16" "$(percent "$(ratio "$client_rps" "$h2load_c1m16")")"
 echo "server-side counts (non-OK grpc-status): A $(tail -n1 "$work/A.log"); B $(tail -n1 "$work/B.log")"
 echo "h2load failed or errored requests: $failed_requests"
+echo "tiered JIT CPU during the measured rounds: A ${jit_during[A]} ms, B ${jit_during[B]} ms (0 = steady state)"
 echo "pinned with taskset: $pin; DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=$DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"
 echo "load: $(uptime)"
