@@ -72,7 +72,9 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${pid_of[$1]}/stat"; }
 jit_ticks() {
   local task
   for task in /proc/"${pid_of[$1]}"/task/*; do
-    grep -q '^\.NET Tiered' "$task/comm" 2>/dev/null && sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }'
+    if grep -q '^\.NET Tiered' "$task/comm" 2>/dev/null; then
+      sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }'
+    fi
   done | awk '{ total += $1 } END { print total + 0 }'
 }
 readonly clock_ticks="$(getconf CLK_TCK)"
