@@ -68,14 +68,22 @@ start_server() { # name kind
 }
 url_of() { echo "$(sed -n 's/^listening on //p' "$work/$1.log")/federatedagents.testing.Echo/Unary"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${pid_of[$1]}/stat"; }
-# CPU ticks of the runtime's tiered-compilation thread: it works until the hot paths run fully optimized code.
-jit_ticks() {
+# The runtime's tiered-compilation threads as "tid ticks" lines: they work until the hot paths run fully
+# optimized code. Such a thread may exit when idle and a new one start, so compare snapshots per thread id.
+jit_snapshot() {
   local task
   for task in /proc/"${pid_of[$1]}"/task/*; do
     if grep -q '^\.NET Tiered' "$task/comm" 2>/dev/null; then
-      sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }'
+      sed 's/.*) //' "$task/stat" | awk -v tid="${task##*/}" '{ print tid, $12 + $13 }'
     fi
-  done | awk '{ total += $1 } END { print total + 0 }'
+  done
+}
+# Ticks the tiered-compilation threads spent since a snapshot (given as $2).
+jit_ticks_since() {
+  jit_snapshot "$1" | awk -v before="$2" '
+    BEGIN { n = split(before, lines, "\n"); for (i = 1; i <= n; i++) { split(lines[i], f, " "); start[f[1]] = f[2] } }
+    { total += $2 - ($1 in start ? start[$1] : 0) }
+    END { print total + 0 }'
 }
 readonly clock_ticks="$(getconf CLK_TCK)"
 
@@ -91,13 +99,13 @@ done
 warm_up() { # server
   local pass before shape payload
   for pass in $(seq 12); do
-    before="$(jit_ticks "$1")"
+    before="$(jit_snapshot "$1")"
     for shape in "16 8" "1 1"; do
       for payload in 12 1024; do
         load "$1" "$payload" $shape 2 >/dev/null
       done
     done
-    if (("$(jit_ticks "$1")" == before)); then
+    if (("$(jit_ticks_since "$1" "$before")" == 0)); then
       echo "  $1: steady after $pass warm-up passes"
       return
     fi
@@ -127,7 +135,7 @@ echo "warm-up until JIT tiering is done ..."
 warm_up A
 warm_up B
 declare -A jit_before
-for server in A B; do jit_before[$server]="$(jit_ticks "$server")"; done
+for server in A B; do jit_before[$server]="$(jit_snapshot "$server")"; done
 
 # Per shape and server: medians of req/s, mean latency and CPU per call; per shape: the median of the
 # ratios of adjacent A and B rounds (paired, so slow drifts in the machine's load cancel out).
@@ -163,7 +171,7 @@ for shape in "16 8" "1 1"; do
 done
 
 declare -A jit_during
-for server in A B; do jit_during[$server]=$((($(jit_ticks "$server") - jit_before[$server]) * 1000 / clock_ticks)); done
+for server in A B; do jit_during[$server]=$(($(jit_ticks_since "$server" "${jit_before[$server]}") * 1000 / clock_ticks)); done
 
 echo "stack client (GrpcChannel, 16 concurrent unary calls, 12 B) against A; then h2load -c1 -m16 against A"
 client_out="$("${load_cpu[@]}" "${bench[@]}" client --address "$(sed -n 's/^listening on //p' "$work/A.log")" \
