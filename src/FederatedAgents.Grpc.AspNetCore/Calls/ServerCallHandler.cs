@@ -24,13 +24,10 @@ internal abstract partial class ServerCallHandler
     protected ServerSettings Server { get; }
 
     /// <summary>The endpoint's request delegate.</summary>
-    public async Task HandleCallAsync(HttpContext http)
-    {
-        if (!await AcceptRequestAsync(http))
-        {
-            return;
-        }
+    public Task HandleCallAsync(HttpContext http) => RejectRequest(http) ?? RunCallAsync(http);
 
+    private async Task RunCallAsync(HttpContext http)
+    {
         LiftRequestLimits(http);
         var call = new HttpServerCallContext(http, Method, Server);
         Log.CallStarting(Server.Logger, Method);
@@ -60,7 +57,8 @@ internal abstract partial class ServerCallHandler
     /// <summary>Reads the request, invokes the service method and writes its response (not the final status).</summary>
     protected abstract Task HandleCallCoreAsync(HttpServerCallContext call);
 
-    private async ValueTask<bool> AcceptRequestAsync(HttpContext http)
+    /// <summary>Null for a gRPC request this method serves; otherwise the answer to it (415, 426, or UNIMPLEMENTED for a path in another case).</summary>
+    private Task? RejectRequest(HttpContext http)
     {
         var request = http.Request;
         if (!GrpcProtocol.IsGrpcContentType(request.ContentType))
@@ -68,9 +66,8 @@ internal abstract partial class ServerCallHandler
             Log.UnsupportedContentType(Server.Logger, Method, request.ContentType);
             http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(
+            return http.Response.WriteAsync(
                 $"Content-Type '{request.ContentType}' is not supported; gRPC requests use {GrpcProtocol.ContentType}.");
-            return false;
         }
 
         if (!HttpProtocol.IsHttp2(request.Protocol) && !HttpProtocol.IsHttp3(request.Protocol))
@@ -79,18 +76,17 @@ internal abstract partial class ServerCallHandler
             http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
             http.Response.ContentType = "text/plain; charset=utf-8";
             http.Response.Headers.Upgrade = request.IsHttps ? "h2" : "h2c";
-            await http.Response.WriteAsync($"gRPC needs HTTP/2; this request used {request.Protocol}.");
-            return false;
+            return http.Response.WriteAsync($"gRPC needs HTTP/2; this request used {request.Protocol}.");
         }
 
         // Routing matches paths case-insensitively; gRPC paths are case-sensitive.
         if (!(request.Path.Value ?? "").EndsWith(Method, StringComparison.Ordinal))
         {
             UnknownMethodEndpoint.Respond(http, Server.Logger);
-            return false;
+            return Task.CompletedTask;
         }
 
-        return true;
+        return null;
     }
 
     /// <summary>Calls are long-lived streams: Kestrel's body size cap and minimum data rate do not apply.</summary>
