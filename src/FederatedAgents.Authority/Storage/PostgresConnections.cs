@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace FederatedAgents.Authority.Storage;
+
+/// <summary>PostgreSQL through Npgsql's pooled data source; one pooled connection per unit of work.</summary>
+internal sealed class PostgresConnections : StoreConnections
+{
+    /// <summary>An arbitrary advisory-lock key that serializes schema creation across replicas.</summary>
+    private const long SchemaLockKey = 0x46_41_41_75_74_68;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresConnections(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public override string SequenceColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+    public override string SchemaLock => $"SELECT pg_advisory_xact_lock({SchemaLockKey})";
+
+    public override string Describe()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
+        return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+    }
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override ValueTask ReleaseAsync(DbConnection connection) => connection.DisposeAsync();
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}
