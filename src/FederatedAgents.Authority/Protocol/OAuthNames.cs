@@ -8,8 +8,8 @@ internal static class OAuthNames
     public const string JwtBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     public const string ClientAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    public const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
-    public const string JwtTokenType = "urn:ietf:params:oauth:token-type:jwt";
+    public const string AccessTokenType = Client.TokenTypeUris.AccessToken;
+    public const string JwtTokenType = Client.TokenTypeUris.Jwt;
 
     public const string Bearer = "Bearer";
 
