@@ -115,6 +115,19 @@ internal sealed class AuthoritySetup : IDisposable
 
     public SigningKey KeyOf(string clientId) => _keys[clientId];
 
+    /// <summary>The index of a client added earlier.</summary>
+    public int IndexOf(string clientId) =>
+        int.Parse(Settings.Single(s => s.Key.EndsWith(":ClientId", StringComparison.Ordinal) && s.Value == clientId).Key.Split(':')[2], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Removes every setting at or under <paramref name="key"/>.</summary>
+    public void Remove(string key)
+    {
+        foreach (var name in Settings.Keys.Where(k => k.Equals(key, StringComparison.OrdinalIgnoreCase) || k.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            Settings.Remove(name);
+        }
+    }
+
     public void SetList(string key, IReadOnlyList<string> values)
     {
         for (var i = 0; i < values.Count; i++)

@@ -75,7 +75,7 @@ internal sealed class ClientAuthenticator
 
         if (!result.IsValid)
         {
-            throw OAuthException.InvalidClient($"the client assertion was rejected: {result.Error.Description}. Its iss and sub are the client id, its aud is '{_settings.Issuer}', its typ is '{TokenTypes.ClientAssertion}'.");
+            throw OAuthException.InvalidClient($"the client assertion was rejected: {result.Error.Description}. (A client assertion has iss = sub = the client id, aud '{_settings.Issuer}' and typ '{TokenTypes.ClientAssertion}'.)");
         }
 
         var client = _settings.Clients[result.Token.Issuer];

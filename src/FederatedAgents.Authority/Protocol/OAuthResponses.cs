@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -6,6 +7,9 @@ namespace FederatedAgents.Authority.Protocol;
 /// <summary>Writes JSON responses: token responses and errors carry <c>Cache-Control: no-store</c> (RFC 6749 §5.1).</summary>
 internal static class OAuthResponses
 {
+    /// <summary>Quotes and '+' stay readable in descriptions; the content type is JSON, never HTML.</summary>
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task WriteJsonAsync(HttpResponse response, int status, Action<Utf8JsonWriter> write, string contentType = "application/json", bool noStore = true)
     {
         response.StatusCode = status;
@@ -16,7 +20,7 @@ internal static class OAuthResponses
             response.Headers.Pragma = "no-cache";
         }
 
-        await using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, s_writerOptions))
         {
             writer.WriteStartObject();
             write(writer);
