@@ -21,7 +21,18 @@ internal sealed class AuthorityKestrelSetup : IConfigureOptions<KestrelServerOpt
 
     public void Configure(KestrelServerOptions options)
     {
-        var settings = _services.GetRequiredService<AuthoritySettings>();
+        AuthoritySettings settings;
+        try
+        {
+            settings = _services.GetRequiredService<AuthoritySettings>();
+        }
+        catch (Exception e) when (e is OptionsValidationException or AuthorityConfigurationException or InvalidOperationException)
+        {
+            // Kestrel's options are built with the host, before the startup check runs; that check
+            // then reports this problem together with every other one, and the host never listens.
+            return;
+        }
+
         options.Listen(settings.Listen, listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;

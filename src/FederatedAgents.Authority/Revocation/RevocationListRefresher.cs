@@ -1,4 +1,5 @@
 using FederatedAgents.Authority.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ internal sealed partial class RevocationListRefresher : BackgroundService
     private const int PageSize = 1000;
     private static readonly TimeSpan s_purgeInterval = TimeSpan.FromMinutes(10);
 
-    private readonly IAuthorityStore _store;
+    private readonly IServiceProvider _services;
     private readonly RevocationList _list;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
@@ -23,9 +24,15 @@ internal sealed partial class RevocationListRefresher : BackgroundService
     private readonly RevocationCursor _cursor = new();
     private DateTimeOffset _lastPurge;
 
-    public RevocationListRefresher(IAuthorityStore store, RevocationList list, RevocationListSettings settings, TimeProvider time, ILogger<RevocationListRefresher> logger)
+    private IAuthorityStore? _store;
+
+    /// <remarks>
+    /// The host builds hosted services before it runs the startup check of the configuration, so the store
+    /// (which needs a valid <c>Storage</c> section) is resolved when starting, not here.
+    /// </remarks>
+    public RevocationListRefresher(IServiceProvider services, RevocationList list, RevocationListSettings settings, TimeProvider time, ILogger<RevocationListRefresher> logger)
     {
-        _store = store;
+        _services = services;
         _list = list;
         _interval = settings.PollInterval;
         _time = time;
@@ -34,6 +41,7 @@ internal sealed partial class RevocationListRefresher : BackgroundService
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        _store = _services.GetRequiredService<IAuthorityStore>();
         _lastPurge = _time.GetUtcNow();
         await PollAsync(cancellationToken);
         _cursor.TracksGaps = true;
@@ -64,7 +72,7 @@ internal sealed partial class RevocationListRefresher : BackgroundService
         IReadOnlyList<RevocationRecord> page;
         do
         {
-            page = await _store.ReadRevocationsAsync(_cursor.After, _cursor.Gaps, PageSize, cancellationToken);
+            page = await _store!.ReadRevocationsAsync(_cursor.After, _cursor.Gaps, PageSize, cancellationToken);
             foreach (var record in page)
             {
                 _list.Add(record.Id, record.ExpiresAt);
@@ -85,7 +93,7 @@ internal sealed partial class RevocationListRefresher : BackgroundService
 
         _lastPurge = now;
         _list.RemoveExpired(now);
-        Log.Purged(_logger, await _store.PurgeExpiredAsync(cancellationToken));
+        Log.Purged(_logger, await _store!.PurgeExpiredAsync(cancellationToken));
     }
 }
 
