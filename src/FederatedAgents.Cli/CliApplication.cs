@@ -1,5 +1,7 @@
 using System.CommandLine;
 using FederatedAgents.Cli.Certs;
+using FederatedAgents.Cli.Run;
+using FederatedAgents.Cli.Token;
 
 namespace FederatedAgents.Cli;
 
@@ -11,11 +13,16 @@ internal static class CliApplication
         var root = new RootCommand(
             "FederatedAgents: organizations' AI agents calling each other under OAuth-scoped, audited delegation chains.");
         root.Subcommands.Add(CertsCommand.Create(context));
+        root.Subcommands.Add(TokenCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
         return root;
     }
 
-    /// <summary>Runs one command line; usage errors exit with <see cref="ExitCodes.Usage"/> and say what to fix.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    /// <summary>
+    /// Runs one command line; usage errors exit with <see cref="ExitCodes.Usage"/> and say what to fix.
+    /// Ctrl+C or SIGTERM, like <paramref name="cancellationToken"/>, asks a long-running verb (<c>run</c>) to stop.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parseResult = CreateRootCommand(context).Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -29,7 +36,8 @@ internal static class CliApplication
             return ExitCodes.Usage;
         }
 
-        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
     private static string CommandPath(ParseResult parseResult)
