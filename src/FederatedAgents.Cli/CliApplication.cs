@@ -24,7 +24,8 @@ internal static class CliApplication
     /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var parseResult = CreateRootCommand(context).Parse(args);
+        // "@file" names a token file (token verbs), not a response file of arguments.
+        var parseResult = CreateRootCommand(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
