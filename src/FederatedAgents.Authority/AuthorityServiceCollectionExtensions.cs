@@ -58,6 +58,7 @@ public static class AuthorityServiceCollectionExtensions
         services.TryAddSingleton<MetadataEndpoint>();
         services.TryAddSingleton<JwksEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, AuthorityKestrelSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuthorityStartup>());
         services.TryAddSingleton(new AuthorityRegistration(configuration));
         return services;
     }
