@@ -1,3 +1,4 @@
+using FederatedAgents.Authority;
 using FederatedAgents.Authority.ClientAuthentication;
 using FederatedAgents.Authority.Configuration;
 using FederatedAgents.Authority.DevIdentity;
@@ -42,6 +43,11 @@ public static class AuthorityServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OrganizationOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<AuthoritySettings>();
+            return new LocalAuthority(settings.Issuer, settings.Keys);
+        });
         services.TryAddSingleton<IAuthorityEventSink, LoggingEventSink>();
         services.TryAddSingleton<LocalTokens>();
         services.TryAddSingleton<SubjectTokens>();

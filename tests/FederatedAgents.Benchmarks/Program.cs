@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using FederatedAgents.Benchmarks.Authority;
 
-// Every [Benchmark] class in this assembly; pick with --filter.
+// "authority": the authority's token and exchange throughput next to the crypto floors (see AuthorityThroughput).
+// Anything else: every [Benchmark] class in this assembly; pick with --filter.
+if (args is ["authority", .. var rest])
+{
+    return await AuthorityThroughput.RunAsync(rest);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -30,6 +30,9 @@ internal sealed class ClientRegistration
 
     public required FrozenSet<string> Scopes { get; init; }
 
+    /// <summary><see cref="Scopes"/> in ordinal order: what the client gets when it names none.</summary>
+    public required IReadOnlyList<string> OrderedScopes { get; init; }
+
     /// <summary>Allowed audiences and resources; the first is the default.</summary>
     public required IReadOnlyList<string> Audiences { get; init; }
 

@@ -80,6 +80,7 @@ internal sealed class ClientsLoader
             Certificate = certificate,
             CertificateTrust = certificate is null ? null : trust,
             Scopes = client.Scopes.ToFrozenSet(StringComparer.Ordinal),
+            OrderedScopes = [.. client.Scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Audiences = [.. client.Audiences],
             MayActForAnyone = client.MayActFor.Contains("*"),
             MayActForSubjects = client.MayActFor.Where(e => e != "*").ToFrozenSet(StringComparer.Ordinal),

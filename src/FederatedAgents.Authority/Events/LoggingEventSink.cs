@@ -13,7 +13,7 @@ internal sealed partial class LoggingEventSink : IAuthorityEventSink
     {
         switch (authorityEvent)
         {
-            case TokenIssuedEvent issued:
+            case TokenIssuedEvent issued when _logger.IsEnabled(LogLevel.Debug):
                 Log.Issued(_logger, issued.Kind, issued.JwtId, issued.Operation, issued.ClientId, issued.Chain.ToString(), string.Join(' ', issued.Chain.Scopes), string.Join(", ", issued.Audiences));
                 break;
             case RequestDeniedEvent denied:

@@ -26,10 +26,10 @@ internal sealed class ClientCredentialsGrant
         if (notAllowed.Count > 0)
         {
             throw OAuthException.InvalidScope(
-                $"client '{client.ClientId}' may not hold '{string.Join(' ', notAllowed)}'; it may hold '{string.Join(' ', client.Scopes.Order(StringComparer.Ordinal))}'.");
+                $"client '{client.ClientId}' may not hold '{string.Join(' ', notAllowed)}'; it may hold '{string.Join(' ', client.OrderedScopes)}'.");
         }
 
-        IReadOnlyList<string> scopes = requested is { Count: > 0 } ? requested : [.. client.Scopes.Order(StringComparer.Ordinal)];
+        IReadOnlyList<string> scopes = requested is { Count: > 0 } ? requested : client.OrderedScopes;
         var descriptor = _issuance.AccessToken(client.ClientId, RequestPolicy.Targets(request.Form, client), scopes);
         var issued = await _issuance.IssueAsync(descriptor, new Principal(client.ClientId, _issuance.Issuer), [], request.Operation, client.ClientId, request.Aborted);
         return _issuance.AccessTokenResponse(issued, scopes);

@@ -17,7 +17,7 @@ internal static class RequestPolicy
             ? granted
             : throw OAuthException.InvalidScope(
                 $"no scope is left: asked for '{string.Join(' ', requested ?? held)}', {heldBy} holds '{string.Join(' ', held)}', "
-                + $"and client '{client.ClientId}' may hold '{string.Join(' ', client.Scopes.Order(StringComparer.Ordinal))}'. Scopes only ever narrow.");
+                + $"and client '{client.ClientId}' may hold '{string.Join(' ', client.OrderedScopes)}'. Scopes only ever narrow.");
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 using FederatedAgents.Authority.Client;
 using FederatedAgents.Testing;
 using FederatedAgents.Tokens.Delegation;
+using FederatedAgents.Tokens.Issuance;
+using FederatedAgents.Tokens.Jose;
+using FederatedAgents.Tokens.Validation;
 
 namespace FederatedAgents.Authority.Tests.Grants;
 
@@ -200,6 +203,38 @@ public sealed class TokenExchangeTests
     }
 
     [Fact]
+    public async Task Exchange_PersonTokenOfATrustedIdentityProvider_SubjectKeepsTheProvidersIssuer()
+    {
+        var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
+        using var identityProvider = SigningKey.Generate();
+        TrustIdentityProvider(setup, identityProvider);
+        await using var authority = await setup.StartAsync();
+
+        var result = await ExchangeAsync(authority, "orchestrator", PersonToken(identityProvider, audience: setup.Issuer), scopes: ["loans.read"]);
+
+        var token = await TokenAssert.ValidAccessTokenAsync(authority, result.AccessToken, setup.Gateway);
+        Assert.Equal(new Principal("carol", IdentityProvider), token.Chain!.Subject);
+        Assert.Equal($"carol@{IdentityProvider}", token.Subject);
+        Assert.Equal(["loans.read"], token.Scopes);
+    }
+
+    [Theory]
+    [InlineData("untrusted-issuer", "neither this authority nor a trusted identity provider")]
+    [InlineData("other-audience", "not 'https://127.0.0.1")]
+    public async Task Exchange_PersonTokenTheAuthorityMayNotTrust_InvalidRequest(string problem, string mentions)
+    {
+        var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
+        using var identityProvider = SigningKey.Generate();
+        TrustIdentityProvider(setup, identityProvider);
+        await using var authority = await setup.StartAsync();
+        var token = problem == "untrusted-issuer"
+            ? PersonToken(identityProvider, setup.Issuer, issuer: "https://idp.stranger.test")
+            : PersonToken(identityProvider, "https://portal.bank.test");
+
+        await OAuthAssert.FailsAsync(ExchangeAsync(authority, "orchestrator", token), "invalid_request", 400, mentions);
+    }
+
+    [Fact]
     public async Task Exchange_PartnerClient_UnauthorizedClient()
     {
         var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
@@ -213,6 +248,27 @@ public sealed class TokenExchangeTests
 
         await OAuthAssert.FailsAsync(exchange, "unauthorized_client", 400, "belongs to partner 'bureau'");
     }
+
+    private const string IdentityProvider = "https://idp.bank.test";
+
+    private static void TrustIdentityProvider(AuthoritySetup setup, SigningKey key)
+    {
+        File.WriteAllText(Path.Combine(setup.Folder, "idp.jwks"), $"{{\"keys\":[{key.PublicKey.ToJson()}]}}");
+        setup.Settings["Authority:TrustedIdentityProviders:0:Issuer"] = IdentityProvider;
+        setup.Settings["Authority:TrustedIdentityProviders:0:JwksFile"] = "idp.jwks";
+    }
+
+    private static string PersonToken(SigningKey key, string audience, string issuer = IdentityProvider) =>
+        new TokenIssuer(key, TimeProvider.System).Issue(new TokenDescriptor
+        {
+            Kind = TokenKind.AccessToken,
+            Issuer = issuer,
+            Subject = "carol",
+            Audiences = [audience],
+            ClientId = "portal",
+            Scopes = ["loans.read", "credit.read"],
+            Lifetime = TimeSpan.FromMinutes(10),
+        }).Token;
 
     internal static Task<TokenResult> ExchangeAsync(
         TestAuthority authority, string clientId, string subjectToken, bool withActorToken = false, IReadOnlyList<string>? scopes = null, IReadOnlyList<string>? audiences = null, string? purpose = null) =>
