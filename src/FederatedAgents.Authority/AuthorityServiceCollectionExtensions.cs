@@ -37,7 +37,7 @@ public static class AuthorityServiceCollectionExtensions
         services.AddOptions<AuthorityOptions>()
             .Bind(configuration.GetSection(AuthorityOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthorityOptions>, AuthorityOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthorityOptions>, ConfigurationValidator>());
         services.TryAddSingleton(sp => AuthoritySettingsLoader.Load(new AuthorityConfiguration(
             sp.GetRequiredService<IOptions<AuthorityOptions>>().Value,
             sp.GetRequiredService<IOptions<OrganizationOptions>>().Value,
@@ -81,8 +81,8 @@ public static class AuthorityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OrganizationOptions>().Bind(configuration.GetSection(OrganizationOptions.SectionName));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
-        services.TryAddSingleton<StoreOptionsValidator>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StoreOptionsValidator>());
+        services.TryAddSingleton<ConfigurationValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, ConfigurationValidator>());
         services.TryAddSingleton<IAuthorityStore>(sp => CreateStore(sp));
         services.TryAddSingleton<RevocationList>();
         services.TryAddSingleton<IRevocationList>(sp => sp.GetRequiredService<RevocationList>());
@@ -95,7 +95,7 @@ public static class AuthorityServiceCollectionExtensions
     private static SqlAuthorityStore CreateStore(IServiceProvider services)
     {
         var problems = new ConfigurationProblems();
-        var settings = services.GetRequiredService<StoreOptionsValidator>().Load(services.GetRequiredService<IOptions<StorageOptions>>().Value, problems);
+        var settings = services.GetRequiredService<ConfigurationValidator>().LoadStore(services.GetRequiredService<IOptions<StorageOptions>>().Value, problems);
         if (settings is null)
         {
             throw new AuthorityConfigurationException(problems.All);

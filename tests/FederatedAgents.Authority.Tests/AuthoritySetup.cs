@@ -119,6 +119,9 @@ internal sealed class AuthoritySetup : IDisposable
     public int IndexOf(string clientId) =>
         int.Parse(Settings.Single(s => s.Key.EndsWith(":ClientId", StringComparison.Ordinal) && s.Value == clientId).Key.Split(':')[2], System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Lets <paramref name="clientId"/> act for <paramref name="subject"/> (<c>sub@issuer</c>, or <c>*</c>) by policy.</summary>
+    public void LetActFor(string clientId, string subject) => Settings[$"Authority:Clients:{IndexOf(clientId)}:MayActFor:0"] = subject;
+
     /// <summary>Removes every setting at or under <paramref name="key"/>.</summary>
     public void Remove(string key)
     {

@@ -42,9 +42,7 @@ internal sealed class IssuerTrustLoader
                 _problems.Add($"{key}:MaxDelegationDepth", $"is {partner.MaxDelegationDepth}; allow between 1 and 16 actors, or remove it to use Authority:MaxDelegationDepth.");
             }
 
-            var issuer = Issuer(key, partner.Issuer, ownIssuer, loaded.Select(p => p.Issuer));
-            var trust = partner.CertificateAuthorityFile is null ? null : _files.LoadAuthority($"{key}:CertificateAuthorityFile", partner.CertificateAuthorityFile);
-            var keys = issuer is null ? null : Keys(key, issuer, partner.JwksUri, partner.JwksFile, partner.Algorithms, trust);
+            var (issuer, trust, keys) = Load(key, partner, ownIssuer, loaded.Select(p => p.Issuer));
             if (issuer is not null && keys is not null && !string.IsNullOrWhiteSpace(partner.Name))
             {
                 loaded.Add(new PartnerRegistration
@@ -68,9 +66,7 @@ internal sealed class IssuerTrustLoader
         {
             var key = $"Authority:TrustedIdentityProviders:{i}";
             var provider = providers[i];
-            var issuer = Issuer(key, provider.Issuer, ownIssuer, loaded.Select(p => p.Issuer));
-            var trust = provider.CertificateAuthorityFile is null ? null : _files.LoadAuthority($"{key}:CertificateAuthorityFile", provider.CertificateAuthorityFile);
-            var keys = issuer is null ? null : Keys(key, issuer, provider.JwksUri, provider.JwksFile, provider.Algorithms, trust);
+            var (issuer, _, keys) = Load(key, provider, ownIssuer, loaded.Select(p => p.Issuer));
             if (issuer is not null && keys is not null && ownIssuer is not null)
             {
                 loaded.Add(new IdentityProviderRegistration { Issuer = issuer, Audience = provider.Audience ?? ownIssuer, Keys = keys });
@@ -78,6 +74,14 @@ internal sealed class IssuerTrustLoader
         }
 
         return loaded;
+    }
+
+    /// <summary>The issuer, its CA and its key source; each null after recording why.</summary>
+    private (string? Issuer, CertificateTrust? Trust, IIssuerKeyResolver? Keys) Load(string key, TrustedIssuerOptions options, string? ownIssuer, IEnumerable<string> others)
+    {
+        var issuer = Issuer(key, options.Issuer, ownIssuer, others);
+        var trust = options.CertificateAuthorityFile is null ? null : _files.LoadAuthority($"{key}:CertificateAuthorityFile", options.CertificateAuthorityFile);
+        return (issuer, trust, issuer is null ? null : Keys(key, issuer, options, trust));
     }
 
     private string? Issuer(string key, string? issuer, string? ownIssuer, IEnumerable<string> others)
@@ -97,10 +101,11 @@ internal sealed class IssuerTrustLoader
         return issuer;
     }
 
-    private IIssuerKeyResolver? Keys(string key, string issuer, string? jwksUri, string? jwksFile, IReadOnlyList<string> algorithmNames, CertificateTrust? trust)
+    private IIssuerKeyResolver? Keys(string key, string issuer, TrustedIssuerOptions options, CertificateTrust? trust)
     {
+        var (jwksUri, jwksFile) = (options.JwksUri, options.JwksFile);
         var algorithms = new List<JwsAlgorithm>();
-        foreach (var (name, index) in algorithmNames.Select((n, i) => (n, i)))
+        foreach (var (name, index) in options.Algorithms.Select((n, i) => (n, i)))
         {
             if (_problems.Catch($"{key}:Algorithms:{index}", () => JwsAlgorithm.Parse(name)) is { } algorithm)
             {

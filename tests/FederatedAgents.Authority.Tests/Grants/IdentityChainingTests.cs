@@ -202,7 +202,7 @@ public sealed class IdentityChainingTests
                 bank.Settings[$"Authority:Clients:{bank.IndexOf(client)}:Audiences:1"] = bureau.Issuer;
             }
 
-            bank.Settings[$"Authority:Clients:{bank.IndexOf("credit-agent")}:MayActFor:0"] = "*";
+            bank.LetActFor("credit-agent", "*");
             bureau.AddCertificateClient("bank-gateway", "CN=bank gateway, O=bank", ["credit.read"], partner: "bank");
             var bankAuthority = await bank.StartAsync();
             try

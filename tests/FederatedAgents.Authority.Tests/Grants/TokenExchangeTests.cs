@@ -45,7 +45,7 @@ public sealed class TokenExchangeTests
     public async Task Exchange_SecondHop_OutermostActIsTheCurrentActorAndTxnIsCarried()
     {
         var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
-        setup.Settings[$"Authority:Clients:{setup.IndexOf("credit-agent")}:MayActFor:0"] = $"alice@{setup.Issuer}";
+        setup.LetActFor("credit-agent", $"alice@{setup.Issuer}");
         await using var authority = await setup.StartAsync();
         var first = await ExchangeAsync(authority, "orchestrator", await authority.LoginAsync("alice"), withActorToken: true);
 
@@ -88,7 +88,7 @@ public sealed class TokenExchangeTests
     public async Task Exchange_MayActNamesAnotherActor_InvalidRequest()
     {
         var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
-        setup.Settings[$"Authority:Clients:{setup.IndexOf("credit-agent")}:MayActFor:0"] = "*";
+        setup.LetActFor("credit-agent", "*");
         await using var authority = await setup.StartAsync();
 
         await OAuthAssert.FailsAsync(
@@ -115,7 +115,7 @@ public sealed class TokenExchangeTests
     {
         var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
         setup.Settings["Authority:MaxDelegationDepth"] = "1";
-        setup.Settings[$"Authority:Clients:{setup.IndexOf("credit-agent")}:MayActFor:0"] = "*";
+        setup.LetActFor("credit-agent", "*");
         await using var authority = await setup.StartAsync();
         var first = await ExchangeAsync(authority, "orchestrator", await authority.LoginAsync("alice"));
 
@@ -157,7 +157,7 @@ public sealed class TokenExchangeTests
     public async Task Exchange_Purpose_CarriedOrNarrowed(string? first, string? second, string expected)
     {
         var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
-        setup.Settings[$"Authority:Clients:{setup.IndexOf("credit-agent")}:MayActFor:0"] = "*";
+        setup.LetActFor("credit-agent", "*");
         await using var authority = await setup.StartAsync();
         var hop = await ExchangeAsync(authority, "orchestrator", await authority.LoginAsync("alice"), purpose: first ?? second);
 
@@ -170,7 +170,7 @@ public sealed class TokenExchangeTests
     public async Task Exchange_PurposeThatDoesNotNarrow_InvalidRequest()
     {
         var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
-        setup.Settings[$"Authority:Clients:{setup.IndexOf("credit-agent")}:MayActFor:0"] = "*";
+        setup.LetActFor("credit-agent", "*");
         await using var authority = await setup.StartAsync();
         var hop = await ExchangeAsync(authority, "orchestrator", await authority.LoginAsync("alice"), purpose: "loan");
 

@@ -157,7 +157,7 @@ public sealed class RevocationTests
     private static async Task<TestAuthority> StartAsync()
     {
         var setup = (await AuthoritySetup.CreateAsync()).WithDefaults();
-        setup.Settings[$"Authority:Clients:{setup.IndexOf("credit-agent")}:MayActFor:0"] = "*";
+        setup.LetActFor("credit-agent", "*");
         return await setup.StartAsync();
     }
 
