@@ -12,8 +12,8 @@ internal interface IAuthorityStore
     ValueTask<bool> TryUseOnceAsync(string id, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that <paramref name="child"/> was issued from <paramref name="parents"/>, then checks its
-    /// ancestry. True when the child or any ancestor is revoked; the child is then revoked as well.
+    /// Records that <paramref name="child"/> was issued from <paramref name="parents"/>, then checks them. True
+    /// when a parent is revoked (which it is when any of its ancestors is); the child is then revoked as well.
     /// </summary>
     ValueTask<bool> RecordLineageAsync(string child, DateTimeOffset childExpiresAt, IReadOnlyList<string> parents, CancellationToken cancellationToken);
 

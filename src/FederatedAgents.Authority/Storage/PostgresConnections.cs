@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace FederatedAgents.Authority.Storage;
 
-/// <summary>PostgreSQL through Npgsql's pooled data source; one pooled connection per unit of work.</summary>
+/// <summary>
+/// PostgreSQL through Npgsql's pooled data source; one pooled connection per unit of work. Npgsql prepares
+/// the statements run most often on each physical connection (Max Auto Prepare, 16 unless the connection string sets it).
+/// </summary>
 internal sealed class PostgresConnections : StoreConnections
 {
     /// <summary>An arbitrary advisory-lock key that serializes schema creation across replicas.</summary>
@@ -11,7 +14,16 @@ internal sealed class PostgresConnections : StoreConnections
 
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresConnections(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+    public PostgresConnections(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 16;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
 
     public override string SequenceColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 

@@ -8,26 +8,19 @@ internal static class Sql
         ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at WHERE authority_replay.expires_at < @now
         """;
 
+    /// <summary><c>@name0, @name1, …</c></summary>
+    public static string Parameters(string name, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@{name}{i}"));
+
     public static string AddLineage(int parents) =>
         $"INSERT INTO authority_lineage (child, parent, child_expires_at) VALUES {string.Join(", ", Enumerable.Range(0, parents).Select(i => $"(@child, @parent{i}, @expires)"))} ON CONFLICT (child, parent) DO NOTHING";
 
-    /// <summary>How many of the child and its ancestors (through any number of exchanges) are revoked.</summary>
-    public const string CountRevokedAncestry = """
-        WITH RECURSIVE ancestors (id) AS (
-            SELECT @child
-            UNION
-            SELECT l.parent FROM authority_lineage l JOIN ancestors a ON l.child = a.id)
-        SELECT COUNT(*) FROM authority_revocations r JOIN ancestors a ON r.jti = a.id
-        """;
+    /// <summary>How many of these tokens are revoked.</summary>
+    public static string CountRevoked(int ids) =>
+        $"SELECT COUNT(*) FROM authority_revocations WHERE jti IN ({Parameters("id", ids)})";
 
-    /// <summary>Every token exchanged, directly or through others, from the token; only the unexpired ones.</summary>
-    public const string Descendants = """
-        WITH RECURSIVE descendants (id, expires_at) AS (
-            SELECT child, child_expires_at FROM authority_lineage WHERE parent = @id
-            UNION
-            SELECT l.child, l.child_expires_at FROM authority_lineage l JOIN descendants d ON l.parent = d.id)
-        SELECT id, expires_at FROM descendants WHERE expires_at > @now
-        """;
+    /// <summary>The unexpired tokens exchanged directly from any of these, each once.</summary>
+    public static string Children(int parents) =>
+        $"SELECT child, MAX(child_expires_at) FROM authority_lineage WHERE parent IN ({Parameters("parent", parents)}) AND child_expires_at > @now GROUP BY child";
 
     public const string Revoke = """
         INSERT INTO authority_revocations (jti, expires_at, revoked_at) VALUES (@id, @expires, @now)

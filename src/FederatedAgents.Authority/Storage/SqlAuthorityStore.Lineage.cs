@@ -1,19 +1,25 @@
-using System.Data.Common;
-
 namespace FederatedAgents.Authority.Storage;
 
 internal sealed partial class SqlAuthorityStore
 {
+    /// <summary>Tokens named in one statement; frontiers of a revocation larger than this are read in parts.</summary>
+    private const int MaxIdsPerStatement = 500;
+
+    /// <remarks>
+    /// The lineage is committed before the parents are looked at. A revocation commits each generation of
+    /// descendants before it looks for the next, so if the parent's revocation is not seen here, the
+    /// revocation's next look for children sees this child.
+    /// </remarks>
     public async ValueTask<bool> RecordLineageAsync(string child, DateTimeOffset childExpiresAt, IReadOnlyList<string> parents, CancellationToken cancellationToken)
     {
-        var expires = childExpiresAt.ToUnixTimeSeconds();
-        if (parents.Count > 0)
+        if (parents.Count == 0)
         {
-            (string, object)[] values = [("@child", child), ("@expires", expires), .. parents.Select((p, i) => ($"@parent{i}", (object)p))];
-            await ExecuteAsync(Sql.AddLineage(parents.Count), cancellationToken, values);
+            return false;
         }
 
-        if (await ScalarAsync(Sql.CountRevokedAncestry, cancellationToken, ("@child", child)) == 0)
+        var expires = childExpiresAt.ToUnixTimeSeconds();
+        await ExecuteAsync(Sql.AddLineage(parents.Count), cancellationToken, [("@child", child), ("@expires", expires), .. Numbered("parent", parents)]);
+        if (await ScalarAsync(Sql.CountRevoked(parents.Count), cancellationToken, Numbered("id", parents)) == 0)
         {
             return false;
         }
@@ -22,28 +28,25 @@ internal sealed partial class SqlAuthorityStore
         return true;
     }
 
+    /// <remarks>The token's revocation is committed first, then each generation of descendants, before the next is looked for.</remarks>
     public async ValueTask<IReadOnlyList<RevokedToken>> RevokeAsync(string id, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var now = Now;
         await ExecuteAsync(Sql.Revoke, cancellationToken, ("@id", id), ("@expires", expiresAt.ToUnixTimeSeconds()), ("@now", now));
         var revoked = new List<RevokedToken> { new(id, expiresAt) };
-        var connection = await _connections.OpenAsync(cancellationToken);
-        try
+        var seen = new HashSet<string>(StringComparer.Ordinal) { id };
+        List<string> frontier = [id];
+        while (frontier.Count > 0)
         {
-            await using (var descendants = Command(connection, Sql.Descendants, [("@id", id), ("@now", now)]))
-            await using (var reader = await descendants.ExecuteReaderAsync(cancellationToken))
+            var children = new List<RevokedToken>();
+            foreach (var part in frontier.Chunk(MaxIdsPerStatement))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    revoked.Add(new RevokedToken(reader.GetString(0), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1))));
-                }
+                children.AddRange((await ChildrenAsync(part, now, cancellationToken)).Where(c => seen.Add(c.Id)));
             }
 
-            await RevokeAllAsync(connection, revoked.Skip(1), now, cancellationToken);
-        }
-        finally
-        {
-            await _connections.ReleaseAsync(connection);
+            await RevokeAllAsync(children, now, cancellationToken);
+            revoked.AddRange(children);
+            frontier = [.. children.Select(c => c.Id)];
         }
 
         return revoked;
@@ -58,8 +61,8 @@ internal sealed partial class SqlAuthorityStore
         var connection = await _connections.OpenAsync(cancellationToken);
         try
         {
-            await using var command = Command(connection, Sql.ReadRevocations(gaps.Count), parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            using var command = Statement(connection, Sql.ReadRevocations(gaps.Count), parameters);
+            await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 records.Add(new RevocationRecord(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2))));
@@ -73,16 +76,53 @@ internal sealed partial class SqlAuthorityStore
         return records;
     }
 
-    private static async Task RevokeAllAsync(DbConnection connection, IEnumerable<RevokedToken> tokens, long now, CancellationToken cancellationToken)
+    private static (string, object)[] Numbered(string name, IEnumerable<string> values) => [.. values.Select((v, i) => ($"@{name}{i}", (object)v))];
+
+    private async Task<List<RevokedToken>> ChildrenAsync(string[] parents, long now, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var token in tokens)
+        var children = new List<RevokedToken>();
+        var connection = await _connections.OpenAsync(cancellationToken);
+        try
         {
-            await using var command = Command(connection, Sql.Revoke, [("@id", token.Id), ("@expires", token.ExpiresAt.ToUnixTimeSeconds()), ("@now", now)]);
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            using var command = Statement(connection, Sql.Children(parents.Length), [("@now", now), .. Numbered("parent", parents)]);
+            await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                children.Add(new RevokedToken(reader.GetString(0), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1))));
+            }
+        }
+        finally
+        {
+            await _connections.ReleaseAsync(connection);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        return children;
+    }
+
+    /// <summary>Revokes one generation in one transaction, committed before the caller looks for the next.</summary>
+    private async Task RevokeAllAsync(List<RevokedToken> tokens, long now, CancellationToken cancellationToken)
+    {
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        var connection = await _connections.OpenAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var token in tokens)
+            {
+                using var command = Statement(connection, Sql.Revoke, [("@id", token.Id), ("@expires", token.ExpiresAt.ToUnixTimeSeconds()), ("@now", now)]);
+                command.Command.Transaction = transaction;
+                await command.Command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await _connections.ReleaseAsync(connection);
+        }
     }
 }

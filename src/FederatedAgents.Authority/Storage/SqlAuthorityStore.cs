@@ -6,7 +6,7 @@ namespace FederatedAgents.Authority.Storage;
 /// <see cref="IAuthorityStore"/> in SQL that SQLite and PostgreSQL both run. Single use relies on the
 /// primary key (<c>INSERT … ON CONFLICT</c>). Lineage and revocation are ordered so that a revocation and
 /// a concurrent exchange from a descendant never miss each other: an exchange commits its lineage before
-/// it looks for revoked ancestors, and a revocation commits the revoked token before it looks for descendants.
+/// it looks at its parents, and a revocation commits each generation of descendants before it looks for the next.
 /// </summary>
 internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposable
 {
@@ -55,9 +55,9 @@ internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposa
             await using var transaction = await connection.BeginTransactionAsync();
             foreach (var statement in Sql.Schema(_connections.SequenceColumn, _connections.SchemaLock))
             {
-                await using var command = Command(connection, statement, []);
-                command.Transaction = transaction;
-                await command.ExecuteNonQueryAsync();
+                using var command = Statement(connection, statement, []);
+                command.Command.Transaction = transaction;
+                await command.Command.ExecuteNonQueryAsync();
             }
 
             await transaction.CommitAsync();
@@ -74,8 +74,8 @@ internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposa
         var connection = await _connections.OpenAsync(cancellationToken);
         try
         {
-            await using var command = Command(connection, sql, parameters);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            using var command = Statement(connection, sql, parameters);
+            return await command.Command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {
@@ -89,8 +89,8 @@ internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposa
         var connection = await _connections.OpenAsync(cancellationToken);
         try
         {
-            await using var command = Command(connection, sql, parameters);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            using var command = Statement(connection, sql, parameters);
+            return Convert.ToInt64(await command.Command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
         {
@@ -98,10 +98,10 @@ internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposa
         }
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<(string Name, object Value)> parameters)
+    /// <summary>A command with its parameters, given back to the connections (which may keep it prepared) on dispose.</summary>
+    private StatementLease Statement(DbConnection connection, string sql, IEnumerable<(string Name, object Value)> parameters)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = _connections.CreateCommand(connection, sql);
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
@@ -110,6 +110,13 @@ internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposa
             command.Parameters.Add(parameter);
         }
 
-        return command;
+        return new StatementLease(command, _connections);
+    }
+
+    private readonly struct StatementLease(DbCommand command, StoreConnections owner) : IDisposable
+    {
+        public DbCommand Command { get; } = command;
+
+        public void Dispose() => owner.ReleaseCommand(Command);
     }
 }

@@ -19,5 +19,15 @@ internal abstract class StoreConnections : IAsyncDisposable
 
     public abstract ValueTask ReleaseAsync(DbConnection connection);
 
+    /// <summary>A command for <paramref name="sql"/> on a connection from <see cref="OpenAsync"/>; give it back with <see cref="ReleaseCommand"/>.</summary>
+    public virtual DbCommand CreateCommand(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    public virtual void ReleaseCommand(DbCommand command) => command.Dispose();
+
     public abstract ValueTask DisposeAsync();
 }

@@ -9,6 +9,7 @@ namespace FederatedAgents.Benchmarks.Authority;
 /// subject token each time (floor 1/(verify + sign)), both over reused HTTP/2 TLS connections with
 /// tls_client_auth, the client in this same process. A warm-up round is discarded; then three rounds, each
 /// measuring both throughputs and the floors, so every ratio compares figures taken moments apart (goal ≥ 0.5).
+/// On a busy machine elapsed times say little, so CPU time per request is reported too, with the ratio it implies on idle cores.
 /// Run: dotnet run -c Release --project tests/FederatedAgents.Benchmarks -- authority [seconds per round] [requests in flight]
 /// </summary>
 internal static class AuthorityThroughput
@@ -39,16 +40,19 @@ internal static class AuthorityThroughput
             var cc = await MeasureAsync(authority.Http, tokenEndpoint, clientCredentials, concurrency, round);
             var exchanges = await MeasureAsync(authority.Http, tokenEndpoint, exchange, concurrency, round);
             var (sign, verify) = CryptoFloor.Measure(TimeSpan.FromSeconds(1));
-            rounds.Add(new Round(cc, exchanges, sign, verify));
+            rounds.Add(new Round(cc.Rate, cc.CpuPerRequest, exchanges.Rate, exchanges.CpuPerRequest, sign, verify));
         }
 
         Report(rounds, concurrency, round);
         return 0;
     }
 
-    private static async Task<double> MeasureAsync(HttpClient http, Uri endpoint, Func<KeyValuePair<string, string>[]> form, int concurrency, TimeSpan duration)
+    /// <summary>Requests per second, and CPU microseconds of the whole process (client and authority) per request.</summary>
+    private static async Task<(double Rate, double CpuPerRequest)> MeasureAsync(
+        HttpClient http, Uri endpoint, Func<KeyValuePair<string, string>[]> form, int concurrency, TimeSpan duration)
     {
         long succeeded = 0;
+        var cpu = CpuTime.Start();
         var watch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -65,17 +69,22 @@ internal static class AuthorityThroughput
             }
         }));
         await Task.WhenAll(workers);
-        return succeeded / watch.Elapsed.TotalSeconds;
+        return (succeeded / watch.Elapsed.TotalSeconds, cpu.Elapsed.TotalMicroseconds / succeeded);
     }
 
     private static void Report(List<Round> rounds, int concurrency, TimeSpan duration)
     {
         static string All(IEnumerable<double> values, string format) => string.Join(", ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
-        Console.WriteLine(FormattableString.Invariant($"{concurrency} requests in flight over HTTP/2 + TLS (tls_client_auth), {duration.TotalSeconds:0} s rounds; each round: client credentials, exchange, then the ES256 floors; medians of 3 rounds."));
-        Console.WriteLine(FormattableString.Invariant($"  ES256 floor         sign {Median(rounds.Select(r => r.Sign)):0.0} µs, verify {Median(rounds.Select(r => r.Verify)):0.0} µs   rounds sign {All(rounds.Select(r => r.Sign), "0.0")}; verify {All(rounds.Select(r => r.Verify), "0.0")}"));
-        Console.WriteLine(FormattableString.Invariant($"  client credentials  {Median(rounds.Select(r => r.ClientCredentials)),8:0} tokens/s     ratio to 1/sign          {Median(rounds.Select(r => r.ClientCredentialsRatio)):0.00}   rounds {All(rounds.Select(r => r.ClientCredentials), "0")}; ratios {All(rounds.Select(r => r.ClientCredentialsRatio), "0.00")}"));
-        Console.WriteLine(FormattableString.Invariant($"  token exchange      {Median(rounds.Select(r => r.Exchanges)),8:0} exchanges/s  ratio to 1/(verify+sign) {Median(rounds.Select(r => r.ExchangeRatio)):0.00}   rounds {All(rounds.Select(r => r.Exchanges), "0")}; ratios {All(rounds.Select(r => r.ExchangeRatio), "0.00")}"));
-        Console.WriteLine($"  processors: {Environment.ProcessorCount}; client and authority share this process. Goal: ratios >= 0.5.");
+        void Line(string text) => Console.WriteLine(text);
+        var cores = Environment.ProcessorCount;
+        Line(FormattableString.Invariant($"{concurrency} requests in flight over HTTP/2 + TLS (tls_client_auth), {duration.TotalSeconds:0} s rounds; each round: client credentials, exchange, then the ES256 floors; medians of 3 rounds."));
+        Line(FormattableString.Invariant($"  ES256 floor (elapsed)  sign {Median(rounds.Select(r => r.Sign.Elapsed)),6:0.0} µs   verify {Median(rounds.Select(r => r.Verify.Elapsed)),6:0.0} µs   rounds sign {All(rounds.Select(r => r.Sign.Elapsed), "0.0")}; verify {All(rounds.Select(r => r.Verify.Elapsed), "0.0")}"));
+        Line(FormattableString.Invariant($"  ES256 floor (CPU)      sign {Median(rounds.Select(r => r.Sign.Cpu)),6:0.0} µs   verify {Median(rounds.Select(r => r.Verify.Cpu)),6:0.0} µs"));
+        Line(FormattableString.Invariant($"  client credentials  {Median(rounds.Select(r => r.ClientCredentials)),7:0} tokens/s     ratio to 1/sign          {Median(rounds.Select(r => r.ClientCredentialsRatio)):0.00}   rounds {All(rounds.Select(r => r.ClientCredentials), "0")}; ratios {All(rounds.Select(r => r.ClientCredentialsRatio), "0.00")}"));
+        Line(FormattableString.Invariant($"  token exchange      {Median(rounds.Select(r => r.Exchanges)),7:0} exchanges/s  ratio to 1/(verify+sign) {Median(rounds.Select(r => r.ExchangeRatio)):0.00}   rounds {All(rounds.Select(r => r.Exchanges), "0")}; ratios {All(rounds.Select(r => r.ExchangeRatio), "0.00")}"));
+        Line(FormattableString.Invariant($"  CPU per request (client + authority): client credentials {Median(rounds.Select(r => r.ClientCredentialsCpu)):0} µs, exchange {Median(rounds.Select(r => r.ExchangeCpu)):0} µs"));
+        Line(FormattableString.Invariant($"  from CPU time, on {cores} idle cores: client credentials ratio {Median(rounds.Select(r => r.Sign.Cpu * cores / r.ClientCredentialsCpu)):0.00}, exchange ratio {Median(rounds.Select(r => (r.Sign.Cpu + r.Verify.Cpu) * cores / r.ExchangeCpu)):0.00}"));
+        Line($"  processors: {cores}; client and authority share this process. Goal: ratios >= 0.5.");
     }
 
     private static double Median(IEnumerable<double> values)
@@ -84,11 +93,11 @@ internal static class AuthorityThroughput
         return sorted[sorted.Count / 2];
     }
 
-    /// <summary>One round's throughputs and floors (µs), and the ratios of each throughput to its floor.</summary>
-    private sealed record Round(double ClientCredentials, double Exchanges, double Sign, double Verify)
+    /// <summary>One round's throughputs, CPU µs per request, and floors, and the ratios of each throughput to its floor.</summary>
+    private sealed record Round(double ClientCredentials, double ClientCredentialsCpu, double Exchanges, double ExchangeCpu, Cost Sign, Cost Verify)
     {
-        public double ClientCredentialsRatio => ClientCredentials / (1e6 / Sign);
+        public double ClientCredentialsRatio => ClientCredentials / (1e6 / Sign.Elapsed);
 
-        public double ExchangeRatio => Exchanges / (1e6 / (Sign + Verify));
+        public double ExchangeRatio => Exchanges / (1e6 / (Sign.Elapsed + Verify.Elapsed));
     }
 }
