@@ -97,13 +97,8 @@ internal sealed class ClientAuthenticator
     {
         var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted)
             ?? throw OAuthException.InvalidClient($"client '{client.ClientId}' uses tls_client_auth, but the TLS connection presented no client certificate; connect with its certificate.");
-        if (_certificates.FindProblem(context, client.CertificateTrust!, certificate) is { } problem)
-        {
-            throw OAuthException.InvalidClient($"the client certificate is not accepted: {problem}.");
-        }
-
-        return client.Certificate!.FindMismatch(certificate) is { } mismatch
-            ? throw OAuthException.InvalidClient($"the client certificate is not the one registered for client '{client.ClientId}': {mismatch}.")
+        return _certificates.FindProblem(context, client, certificate) is { } problem
+            ? throw OAuthException.InvalidClient(problem)
             : new AuthenticatedClient(client, certificate);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using FederatedAgents.Authority.Configuration;
 using FederatedAgents.Certificates.Trust;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -6,9 +7,9 @@ using Microsoft.AspNetCore.Http;
 namespace FederatedAgents.Authority.ClientAuthentication;
 
 /// <summary>
-/// Validates a connection's client certificate against a CA once per connection (building a chain costs
-/// far more than issuing a token), remembering the answer for at most five minutes and never past the
-/// certificate's expiry.
+/// Checks a connection's client certificate for a <c>tls_client_auth</c> client (chain to the client's CA,
+/// then its registered subject or SAN) once per connection and client: building a chain costs far more
+/// than issuing a token. The answer is remembered for at most five minutes, never past the certificate's expiry.
 /// </summary>
 internal sealed class ConnectionCertificateTrust
 {
@@ -18,25 +19,37 @@ internal sealed class ConnectionCertificateTrust
 
     public ConnectionCertificateTrust(TimeProvider time) => _time = time;
 
-    /// <summary>Null when trusted; otherwise why not.</summary>
-    public string? FindProblem(HttpContext context, CertificateTrust trust, X509Certificate2 certificate)
+    /// <summary>Null when the certificate is the client's; otherwise why not.</summary>
+    public string? FindProblem(HttpContext context, ClientRegistration client, X509Certificate2 certificate)
     {
         var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
         var now = _time.GetUtcNow();
-        if (items?.TryGetValue(trust, out var cached) == true && cached is Remembered remembered
+        if (items?.TryGetValue(client, out var cached) == true && cached is Remembered remembered
             && remembered.Certificate.Equals(certificate) && now < remembered.Until)
         {
             return remembered.Problem;
         }
 
-        var problem = trust.Validate(certificate, CertificateUsage.Client).Problem;
+        var problem = Check(client, certificate);
         if (items is not null)
         {
             var until = now + s_remember;
-            items[trust] = new Remembered(certificate, problem, until < certificate.NotAfter ? until : certificate.NotAfter);
+            items[client] = new Remembered(certificate, problem, until < certificate.NotAfter ? until : certificate.NotAfter);
         }
 
         return problem;
+    }
+
+    private static string? Check(ClientRegistration client, X509Certificate2 certificate)
+    {
+        if (client.CertificateTrust!.Validate(certificate, CertificateUsage.Client).Problem is { } untrusted)
+        {
+            return $"the client certificate is not accepted: {untrusted}.";
+        }
+
+        return client.Certificate!.FindMismatch(certificate) is { } mismatch
+            ? $"the client certificate is not the one registered for client '{client.ClientId}': {mismatch}."
+            : null;
     }
 
     private sealed record Remembered(X509Certificate2 Certificate, string? Problem, DateTimeOffset Until);

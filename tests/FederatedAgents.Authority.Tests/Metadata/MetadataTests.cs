@@ -48,6 +48,17 @@ public sealed class MetadataTests
     }
 
     [Fact]
+    public async Task FetchMetadata_ByAnotherNameForTheSameServer_RefusedBecauseTheIssuerDiffers()
+    {
+        await using var authority = await (await AuthoritySetup.CreateAsync()).WithDefaults().StartAsync();
+        var otherName = $"https://localhost:{authority.Setup.Port}";
+
+        var error = await Assert.ThrowsAsync<AuthorityRequestException>(() => AuthorizationServerMetadata.FetchAsync(authority.Http, otherName, Cancel).Bounded());
+
+        Assert.Contains($"names issuer '{authority.Issuer}', not '{otherName}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Jwks_AfterARotation_ListsCurrentNextAndPreviousKeys()
     {
         await using var authority = await (await AuthoritySetup.CreateAsync()).WithDefaults().StartAsync();

@@ -32,6 +32,7 @@ internal static class AuthorityThroughput
             new("subject_token_type", "urn:ietf:params:oauth:token-type:access_token"),
         ];
 
+        var metadata = new Uri($"{authority.Issuer}/.well-known/oauth-authorization-server");
         await MeasureAsync(authority.Http, tokenEndpoint, clientCredentials, concurrency, round);
         await MeasureAsync(authority.Http, tokenEndpoint, exchange, concurrency, round);
         var rounds = new List<Round>();
@@ -39,17 +40,21 @@ internal static class AuthorityThroughput
         {
             var cc = await MeasureAsync(authority.Http, tokenEndpoint, clientCredentials, concurrency, round);
             var exchanges = await MeasureAsync(authority.Http, tokenEndpoint, exchange, concurrency, round);
+            var transport = await MeasureAsync(authority.Http, metadata, null, concurrency, round);
             var (sign, verify) = CryptoFloor.Measure(TimeSpan.FromSeconds(1));
-            rounds.Add(new Round(cc.Rate, cc.CpuPerRequest, exchanges.Rate, exchanges.CpuPerRequest, sign, verify));
+            rounds.Add(new Round(cc.Rate, cc.CpuPerRequest, exchanges.Rate, exchanges.CpuPerRequest, transport.CpuPerRequest, sign, verify));
         }
 
         Report(rounds, concurrency, round);
         return 0;
     }
 
-    /// <summary>Requests per second, and CPU microseconds of the whole process (client and authority) per request.</summary>
+    /// <summary>
+    /// Requests per second, and CPU microseconds of the whole process (client and authority) per request:
+    /// POSTs of <paramref name="form"/>, or GETs when it is null.
+    /// </summary>
     private static async Task<(double Rate, double CpuPerRequest)> MeasureAsync(
-        HttpClient http, Uri endpoint, Func<KeyValuePair<string, string>[]> form, int concurrency, TimeSpan duration)
+        HttpClient http, Uri endpoint, Func<KeyValuePair<string, string>[]>? form, int concurrency, TimeSpan duration)
     {
         long succeeded = 0;
         var cpu = CpuTime.Start();
@@ -58,7 +63,7 @@ internal static class AuthorityThroughput
         {
             while (watch.Elapsed < duration)
             {
-                using var response = await http.PostAsync(endpoint, new FormUrlEncodedContent(form()));
+                using var response = form is null ? await http.GetAsync(endpoint) : await http.PostAsync(endpoint, new FormUrlEncodedContent(form()));
                 var body = await response.Content.ReadAsStringAsync();
                 if (!response.IsSuccessStatusCode)
                 {
@@ -82,7 +87,7 @@ internal static class AuthorityThroughput
         Line(FormattableString.Invariant($"  ES256 floor (CPU)      sign {Median(rounds.Select(r => r.Sign.Cpu)),6:0.0} µs   verify {Median(rounds.Select(r => r.Verify.Cpu)),6:0.0} µs"));
         Line(FormattableString.Invariant($"  client credentials  {Median(rounds.Select(r => r.ClientCredentials)),7:0} tokens/s     ratio to 1/sign          {Median(rounds.Select(r => r.ClientCredentialsRatio)):0.00}   rounds {All(rounds.Select(r => r.ClientCredentials), "0")}; ratios {All(rounds.Select(r => r.ClientCredentialsRatio), "0.00")}"));
         Line(FormattableString.Invariant($"  token exchange      {Median(rounds.Select(r => r.Exchanges)),7:0} exchanges/s  ratio to 1/(verify+sign) {Median(rounds.Select(r => r.ExchangeRatio)):0.00}   rounds {All(rounds.Select(r => r.Exchanges), "0")}; ratios {All(rounds.Select(r => r.ExchangeRatio), "0.00")}"));
-        Line(FormattableString.Invariant($"  CPU per request (client + authority): client credentials {Median(rounds.Select(r => r.ClientCredentialsCpu)):0} µs, exchange {Median(rounds.Select(r => r.ExchangeCpu)):0} µs"));
+        Line(FormattableString.Invariant($"  CPU per request (client + authority): client credentials {Median(rounds.Select(r => r.ClientCredentialsCpu)):0} µs, exchange {Median(rounds.Select(r => r.ExchangeCpu)):0} µs, GET of the metadata (transport alone) {Median(rounds.Select(r => r.TransportCpu)):0} µs"));
         Line(FormattableString.Invariant($"  from CPU time, on {cores} idle cores: client credentials ratio {Median(rounds.Select(r => r.Sign.Cpu * cores / r.ClientCredentialsCpu)):0.00}, exchange ratio {Median(rounds.Select(r => (r.Sign.Cpu + r.Verify.Cpu) * cores / r.ExchangeCpu)):0.00}"));
         Line($"  processors: {cores}; client and authority share this process. Goal: ratios >= 0.5.");
     }
@@ -94,7 +99,7 @@ internal static class AuthorityThroughput
     }
 
     /// <summary>One round's throughputs, CPU µs per request, and floors, and the ratios of each throughput to its floor.</summary>
-    private sealed record Round(double ClientCredentials, double ClientCredentialsCpu, double Exchanges, double ExchangeCpu, Cost Sign, Cost Verify)
+    private sealed record Round(double ClientCredentials, double ClientCredentialsCpu, double Exchanges, double ExchangeCpu, double TransportCpu, Cost Sign, Cost Verify)
     {
         public double ClientCredentialsRatio => ClientCredentials / (1e6 / Sign.Elapsed);
 
