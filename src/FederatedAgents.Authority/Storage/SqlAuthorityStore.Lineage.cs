@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace FederatedAgents.Authority.Storage;
 
 internal sealed partial class SqlAuthorityStore
@@ -54,49 +56,33 @@ internal sealed partial class SqlAuthorityStore
 
     public async ValueTask<IReadOnlyList<RevocationRecord>> ReadRevocationsAsync(long after, IReadOnlyCollection<long> gaps, int limit, CancellationToken cancellationToken)
     {
-        await InitializeAsync(cancellationToken);
-        var parameters = new List<(string, object)> { ("@after", after), ("@limit", limit) };
-        parameters.AddRange(gaps.Select((gap, i) => ($"@gap{i}", (object)gap)));
-        var records = new List<RevocationRecord>();
-        var connection = await _connections.OpenAsync(cancellationToken);
-        try
-        {
-            using var command = Statement(connection, Sql.ReadRevocations(gaps.Count), parameters);
-            await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                records.Add(new RevocationRecord(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2))));
-            }
-        }
-        finally
-        {
-            await _connections.ReleaseAsync(connection);
-        }
-
-        return records;
+        (string, object)[] parameters = [("@after", after), ("@limit", limit), .. gaps.Select((gap, i) => ($"@gap{i}", (object)gap))];
+        return await WithStatementAsync(
+            Sql.ReadRevocations(gaps.Count),
+            parameters,
+            command => ReadAllAsync(command, reader => new RevocationRecord(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2))), cancellationToken),
+            cancellationToken);
     }
 
     private static (string, object)[] Numbered(string name, IEnumerable<string> values) => [.. values.Select((v, i) => ($"@{name}{i}", (object)v))];
 
-    private async Task<List<RevokedToken>> ChildrenAsync(string[] parents, long now, CancellationToken cancellationToken)
+    private Task<List<RevokedToken>> ChildrenAsync(string[] parents, long now, CancellationToken cancellationToken) =>
+        WithStatementAsync(
+            Sql.Children(parents.Length),
+            [("@now", now), .. Numbered("parent", parents)],
+            command => ReadAllAsync(command, reader => new RevokedToken(reader.GetString(0), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1))), cancellationToken),
+            cancellationToken);
+
+    private static async Task<List<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        var children = new List<RevokedToken>();
-        var connection = await _connections.OpenAsync(cancellationToken);
-        try
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            using var command = Statement(connection, Sql.Children(parents.Length), [("@now", now), .. Numbered("parent", parents)]);
-            await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                children.Add(new RevokedToken(reader.GetString(0), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1))));
-            }
-        }
-        finally
-        {
-            await _connections.ReleaseAsync(connection);
+            rows.Add(read(reader));
         }
 
-        return children;
+        return rows;
     }
 
     /// <summary>Revokes one generation in one transaction, committed before the caller looks for the next.</summary>

@@ -68,29 +68,26 @@ internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposa
         }
     }
 
-    private async ValueTask<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await InitializeAsync(cancellationToken);
-        var connection = await _connections.OpenAsync(cancellationToken);
-        try
-        {
-            using var command = Statement(connection, sql, parameters);
-            return await command.Command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await _connections.ReleaseAsync(connection);
-        }
-    }
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        WithStatementAsync(sql, parameters, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
-    private async ValueTask<long> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private Task<long> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        WithStatementAsync(
+            sql,
+            parameters,
+            async command => Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture),
+            cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> with one statement on a connection held for just that (the schema created first).</summary>
+    private async Task<T> WithStatementAsync<T>(
+        string sql, IEnumerable<(string Name, object Value)> parameters, Func<DbCommand, Task<T>> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
         var connection = await _connections.OpenAsync(cancellationToken);
         try
         {
-            using var command = Statement(connection, sql, parameters);
-            return Convert.ToInt64(await command.Command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            using var statement = Statement(connection, sql, parameters);
+            return await work(statement.Command);
         }
         finally
         {
