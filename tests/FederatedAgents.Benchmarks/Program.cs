@@ -1,11 +1,19 @@
 using BenchmarkDotNet.Running;
 using FederatedAgents.Benchmarks.Audit;
+using FederatedAgents.Benchmarks.Authority;
 
-// `audit-store …` measures appends/s and verify throughput on real stores; anything else goes to BenchmarkDotNet.
-if (args is ["audit-store", .. var options])
+// Whole-system measurements by name; anything else goes to BenchmarkDotNet (pick classes with --filter).
+// `audit-store …`: appends/s and verify throughput on real stores.
+// `authority …`: the authority's token and exchange throughput next to the crypto floors.
+return args switch
 {
-    return await AuditStoreBench.RunAsync(options);
-}
+    ["audit-store", .. var options] => await AuditStoreBench.RunAsync(options),
+    ["authority", .. var options] => await AuthorityThroughput.RunAsync(options),
+    _ => RunBenchmarkDotNet(args),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}
