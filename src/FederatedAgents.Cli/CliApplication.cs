@@ -1,5 +1,8 @@
 using System.CommandLine;
+using FederatedAgents.Cli.Audit;
 using FederatedAgents.Cli.Certs;
+using FederatedAgents.Cli.Run;
+using FederatedAgents.Cli.Token;
 
 namespace FederatedAgents.Cli;
 
@@ -10,14 +13,21 @@ internal static class CliApplication
     {
         var root = new RootCommand(
             "FederatedAgents: organizations' AI agents calling each other under OAuth-scoped, audited delegation chains.");
+        root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(CertsCommand.Create(context));
+        root.Subcommands.Add(TokenCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
         return root;
     }
 
-    /// <summary>Runs one command line; usage errors exit with <see cref="ExitCodes.Usage"/> and say what to fix.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    /// <summary>
+    /// Runs one command line; usage errors exit with <see cref="ExitCodes.Usage"/> and say what to fix.
+    /// Ctrl+C or SIGTERM, like <paramref name="cancellationToken"/>, asks a long-running verb (<c>run</c>) to stop.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var parseResult = CreateRootCommand(context).Parse(args);
+        // "@file" names a token file (token verbs), not a response file of arguments.
+        var parseResult = CreateRootCommand(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
@@ -29,7 +39,8 @@ internal static class CliApplication
             return ExitCodes.Usage;
         }
 
-        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
     private static string CommandPath(ParseResult parseResult)

@@ -36,7 +36,9 @@ public static class GrpcEndpointRouteBuilderExtensions
         var builders = new List<IEndpointConventionBuilder>(handlers.Count);
         foreach (var handler in handlers)
         {
-            builders.Add(endpoints.MapMethods(handler.Method, s_post, handler.HandleCallAsync).WithDisplayName($"gRPC - {handler.Method}"));
+            builders.Add(endpoints.MapMethods(handler.Method, s_post, handler.HandleCallAsync)
+                .WithDisplayName($"gRPC - {handler.Method}")
+                .WithMetadata(handler));
         }
 
         if (registry.ClaimUnknownMethodRoute(endpoints))

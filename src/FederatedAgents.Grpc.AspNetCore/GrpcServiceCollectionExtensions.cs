@@ -1,6 +1,7 @@
 using FederatedAgents.Grpc.AspNetCore;
 using FederatedAgents.Grpc.AspNetCore.Binding;
 using FederatedAgents.Grpc.AspNetCore.Health;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class GrpcServiceCollectionExtensions
         services.AddRouting();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrpcServiceRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, UnknownMethodMatcherPolicy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrpcServiceOptions>, GrpcServiceOptionsValidator>());
         var options = services.AddOptions<GrpcServiceOptions>().ValidateOnStart();
         if (configureOptions is not null)

@@ -1,6 +1,6 @@
 namespace FederatedAgents.Tokens;
 
-/// <summary>The JWT claim names this library reads and writes (RFC 7519, 8693, 9068, 7800, 8705).</summary>
+/// <summary>The JWT claim names this library reads and writes (RFC 7519, 8693, 9068, 7800, 8705, 9493).</summary>
 internal static class ClaimNames
 {
     public const string Issuer = "iss";
@@ -18,10 +18,11 @@ internal static class ClaimNames
     public const string CertificateThumbprint = "x5t#S256";
     public const string Transaction = "txn";
     public const string Purpose = "purpose";
+    public const string SubjectIdentifier = "sub_id";
 
     /// <summary>Claims the issuance API sets itself; extra claims may not use these names.</summary>
     public static readonly IReadOnlySet<string> Registered = new HashSet<string>(StringComparer.Ordinal)
     {
-        Issuer, Subject, Audience, ExpiresAt, NotBefore, IssuedAt, JwtId, ClientId, Scope, Actor, MayAct, Confirmation, Transaction, Purpose,
+        Issuer, Subject, Audience, ExpiresAt, NotBefore, IssuedAt, JwtId, ClientId, Scope, Actor, MayAct, Confirmation, Transaction, Purpose, SubjectIdentifier,
     };
 }

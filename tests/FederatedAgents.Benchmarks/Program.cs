@@ -1,18 +1,22 @@
 using BenchmarkDotNet.Running;
 using FederatedAgents.Benchmarks.Audit;
+using FederatedAgents.Benchmarks.Authority;
 using FederatedAgents.Benchmarks.Gateway;
 
-// `audit-store …` measures appends/s and verify throughput on real stores; `gateway-bench …` runs one process of
-// tests/bench/gateway.sh; anything else goes to BenchmarkDotNet.
-if (args is ["audit-store", .. var options])
+// Whole-system measurements by name; anything else goes to BenchmarkDotNet (pick classes with --filter).
+// `audit-store …`: appends/s and verify throughput on real stores.
+// `authority …`: the authority's token and exchange throughput next to the crypto floors.
+// `gateway-bench …`: one process of tests/bench/gateway.sh.
+return args switch
 {
-    return await AuditStoreBench.RunAsync(options);
-}
+    ["audit-store", .. var options] => await AuditStoreBench.RunAsync(options),
+    ["authority", .. var options] => await AuthorityThroughput.RunAsync(options),
+    ["gateway-bench", .. var options] => await GatewayBench.RunAsync(options),
+    _ => RunBenchmarkDotNet(args),
+};
 
-if (args is ["gateway-bench", .. var gatewayOptions])
+static int RunBenchmarkDotNet(string[] args)
 {
-    return await GatewayBench.RunAsync(gatewayOptions);
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;

@@ -16,4 +16,14 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         var exitCode = await CliApplication.RunAsync(args, context).Bounded();
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
+    public static async Task<CliRun> InvokeWithInputAsync(string workingDirectory, string input, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(output, error, PlainOutput: true, workingDirectory, TimeProvider.System, new StringReader(input));
+        var exitCode = await CliApplication.RunAsync(args, context).Bounded();
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
 }

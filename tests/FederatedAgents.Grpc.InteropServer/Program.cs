@@ -1,2 +1,3 @@
-// Filled in by the gRPC stack work: grpc.testing.TestService on this project's server.
-return 0;
+using FederatedAgents.Grpc.InteropServer;
+
+return await InteropServerCommand.Create().Parse(args).InvokeAsync();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Appends/s (1 and 16 concurrent appenders, with the durability guarantee) and verify throughput for the
 # audit log on SQLite and on a private, throw-away PostgreSQL server; then the BenchmarkDotNet classes
-# for hashing, inclusion proofs at 1M records and verification. Run from anywhere; takes several minutes.
+# for hashing, inclusion proofs at 1M records, verification, and receipts and checkpoints (EvidenceBenchmarks).
+# Run from anywhere; takes several minutes.
 # Extra arguments go to the store run (--seconds N --rounds N); BDN_ARGS to BenchmarkDotNet (e.g. "--job short");
 # SKIP_BDN=1 skips BenchmarkDotNet. The 1M-record log for the proof benchmark is built once under $TMPDIR.
 set -euo pipefail
@@ -25,5 +26,5 @@ bench=tests/FederatedAgents.Benchmarks/bin/Release/net10.0/FederatedAgents.Bench
 "$bench" audit-store --postgres "Host=127.0.0.1;Port=$port;Username=fa;Database=fa_audit_bench" "$@"
 if [[ "${SKIP_BDN:-}" != 1 ]]; then
   # shellcheck disable=SC2086 # BDN_ARGS is a list of options
-  "$bench" --filter '*MerkleHashingBenchmarks*' '*InclusionProofBenchmarks*' '*VerifyBenchmarks*' ${BDN_ARGS:-}
+  "$bench" --filter '*MerkleHashingBenchmarks*' '*InclusionProofBenchmarks*' '*VerifyBenchmarks*' '*EvidenceBenchmarks*' ${BDN_ARGS:-}
 fi

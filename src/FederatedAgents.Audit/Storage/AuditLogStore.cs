@@ -31,6 +31,10 @@ internal sealed class AuditLogStore : IAuditLogStore
             : _committer.AppendAsync([.. auditEvents.Select(AuditEventSerializer.Serialize)], cancellationToken);
     }
 
+    public IAuditCheckpointStore Checkpoints => _backend.Checkpoints;
+
+    public IAuditReceiptStore Receipts => _backend.Receipts;
+
     public Task<TreeHead> GetTreeHeadAsync(CancellationToken cancellationToken = default) => _backend.GetHeadAsync(cancellationToken);
 
     public async Task<InclusionProof> GetInclusionProofAsync(long leafIndex, long treeSize, CancellationToken cancellationToken = default) =>

@@ -7,6 +7,16 @@ namespace FederatedAgents.Audit.Storage;
 /// <summary>The reading half of a database backend, shared by SQLite and PostgreSQL; commits stay store-specific.</summary>
 internal abstract class DbAuditBackend : IAuditBackend
 {
+    protected DbAuditBackend()
+    {
+        Checkpoints = new DbCheckpointStore(OpenConnectionAsync);
+        Receipts = new DbReceiptStore(OpenConnectionAsync);
+    }
+
+    public IAuditCheckpointStore Checkpoints { get; }
+
+    public IAuditReceiptStore Receipts { get; }
+
     private protected TreeAppender Appender { get; } = new();
 
     public abstract Task<TreeHead> CommitAsync(IReadOnlyList<byte[]> leafData, CancellationToken cancellationToken);

@@ -24,4 +24,8 @@ internal interface IAuditBackend : IAsyncDisposable
     IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
 
     Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken);
+
+    IAuditCheckpointStore Checkpoints { get; }
+
+    IAuditReceiptStore Receipts { get; }
 }

@@ -19,7 +19,13 @@ public interface IAuditLogSnapshot : IAsyncDisposable
 
     /// <summary>The lowest stored record index outside [0, treeSize), or null when there is none.</summary>
     Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored checkpoint notes of sizes in (afterSize, throughSize], ascending, raw: a damaged note is returned as stored.</summary>
+    IAsyncEnumerable<StoredCheckpointNote> ReadCheckpointNotesAsync(long afterSize, long throughSize, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A stored subtree hash, raw: a damaged row may hold any number of bytes.</summary>
 public sealed record StoredNode(long Position, byte[] Hash);
+
+/// <summary>A stored checkpoint row, raw: the size it is stored under and the note text as stored.</summary>
+public sealed record StoredCheckpointNote(long Size, string Note);

@@ -35,6 +35,12 @@ public interface IAuditLogStore : IAsyncDisposable
     /// <summary>Records matching every given filter, in index order, at most <see cref="AuditQuery.Limit"/>.</summary>
     IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>A read-only, point-in-time view of records, subtree hashes and head, for verification.</summary>
+    /// <summary>This log's signed checkpoints and their cosignatures, and the partner checkpoints this organization witnessed.</summary>
+    IAuditCheckpointStore Checkpoints { get; }
+
+    /// <summary>Partners' audit receipts, stored beside this log's records of the same calls.</summary>
+    IAuditReceiptStore Receipts { get; }
+
+    /// <summary>A read-only, point-in-time view of records, subtree hashes, head and checkpoints, for verification.</summary>
     Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default);
 }

@@ -22,10 +22,10 @@ public static class AuditLogVerifier
         IAuditLogSnapshot snapshot, AuditVerificationOptions options, CancellationToken cancellationToken)
     {
         var size = snapshot.Head.Size;
-        await using var anchors = new AnchorCursor(options.Anchors, cancellationToken);
+        await using var anchors = new AnchorCursor(options.Anchors, options.Checkpoints, cancellationToken);
         var walk = new TreeWalk(snapshot, anchors, options.PageSize);
         var damage = await walk.CheckEmptyTreeAsync();
-        await using (var pages = new PageReader(snapshot, options.PageSize, cancellationToken))
+        await using (var pages = new PageReader(snapshot, options.PageSize, anchors.ChecksStoredCheckpoints, cancellationToken))
         {
             while (damage is null && await pages.NextAsync() is { } page)
             {
@@ -35,10 +35,16 @@ public static class AuditLogVerifier
         }
 
         damage ??= await FindExtraRecordAsync(snapshot, cancellationToken)
-            ?? await anchors.CheckBeyondAsync(size)
+            ?? await anchors.CheckBeyondAsync(size, await FindCheckpointBeyondAsync(snapshot, anchors, cancellationToken))
             ?? CheckStoredRoot(snapshot.Head, walk.Root);
-        return new AuditVerificationResult(snapshot.Head, walk.RecordsChecked, damage);
+        return new AuditVerificationResult(snapshot.Head, walk.RecordsChecked, damage) { CheckpointsVerified = anchors.CheckpointsVerified };
     }
+
+    private static async Task<StoredCheckpointNote?> FindCheckpointBeyondAsync(
+        IAuditLogSnapshot snapshot, AnchorCursor anchors, CancellationToken cancellationToken) =>
+        anchors.ChecksStoredCheckpoints
+            ? await snapshot.ReadCheckpointNotesAsync(snapshot.Head.Size, long.MaxValue, cancellationToken).FirstOrDefaultAsync(cancellationToken)
+            : null;
 
     private static async Task<AuditDamageReport?> FindExtraRecordAsync(IAuditLogSnapshot snapshot, CancellationToken cancellationToken) =>
         await snapshot.FindIndexOutsideAsync(snapshot.Head.Size, cancellationToken) is { } index

@@ -1,3 +1,4 @@
+using FederatedAgents.Audit.Checkpoints;
 using FederatedAgents.Audit.Merkle;
 
 namespace FederatedAgents.Audit.Verification;
@@ -11,6 +12,13 @@ public sealed record AuditVerificationOptions
     /// every root is recomputed from the same records, agreeing anchors are also mutually consistent.
     /// </summary>
     public IAsyncEnumerable<TreeAnchor>? Anchors { get; init; }
+
+    /// <summary>
+    /// The log's origin and published audit keys. When set, every checkpoint stored in the log is read with the
+    /// records, its signature checked (a bad one is <see cref="AuditDamage.InvalidCheckpoint"/>) and its root
+    /// compared with the recomputed tree at its size, as an anchor. When null, stored checkpoints are not read.
+    /// </summary>
+    public CheckpointVerifier? Checkpoints { get; init; }
 
     /// <summary>Receives (records checked, total) after every page.</summary>
     public IProgress<AuditVerificationProgress>? Progress { get; init; }

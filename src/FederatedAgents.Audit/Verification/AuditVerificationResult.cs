@@ -6,6 +6,12 @@ namespace FederatedAgents.Audit.Verification;
 public sealed record AuditVerificationResult(TreeHead StoredHead, long RecordsChecked, AuditDamageReport? Damage)
 {
     public bool IsValid => Damage is null;
+
+    /// <summary>
+    /// Stored checkpoints whose signature verified and whose root matched the recomputed tree (0 unless
+    /// <see cref="AuditVerificationOptions.Checkpoints"/> was set). Matching checkpoints are mutually consistent.
+    /// </summary>
+    public int CheckpointsVerified { get; init; }
 }
 
 /// <summary>
@@ -35,6 +41,9 @@ public enum AuditDamage
 
     /// <summary>A root (stored head or a trusted anchor such as a checkpoint) differs from the recomputed one.</summary>
     RootMismatch,
+
+    /// <summary>A stored checkpoint is malformed, names another log, or its signature does not verify with the log's keys.</summary>
+    InvalidCheckpoint,
 }
 
 /// <summary>Progress of a running verification, reported once per page of records.</summary>

@@ -11,7 +11,6 @@ namespace FederatedAgents.Audit.Verification;
 internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors, int pageSize)
 {
     private readonly MerkleFrontier _frontier = new();
-    private readonly byte[] _leafHash = new byte[Sha256Hash.Length];
 
     public long RecordsChecked => _frontier.Size;
 
@@ -24,6 +23,7 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
     public async Task<AuditDamageReport?> CheckPageAsync(Page page, PageReader pages, CancellationToken cancellationToken)
     {
         var (records, nodes) = (page.Records, page.Nodes);
+        anchors.Enqueue(page.Checkpoints);
         int nextRecord = 0, nextNode = 0;
         for (var index = page.Start; index < page.End; index++)
         {
@@ -32,10 +32,9 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
                 return new AuditDamageReport(index, AuditDamage.DeletedRecord, $"Record {index} is missing: it was deleted.");
             }
 
-            var record = records[nextRecord++];
-            MerkleHasher.HashLeaf(record.LeafData, _leafHash);
+            var record = records[nextRecord];
             var position = NodeKey.LeafPosition(index);
-            var completed = _frontier.Append(_leafHash);
+            var completed = _frontier.Append(page.LeafHash(nextRecord++));
             for (var level = 0; level < completed; level++)
             {
                 var stored = nextNode < nodes.Count && nodes[nextNode].Position == position + level ? nodes[nextNode++] : null;

@@ -1,26 +1,41 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FederatedAgents.Grpc.AspNetCore.Binding;
 
 /// <summary>
-/// Gets a service instance per call: from DI when the type is registered (DI owns its lifetime),
-/// otherwise created with a constructor factory compiled once (and disposed after the call).
+/// Gets a service instance per call: from DI when the type is registered (DI owns its lifetime), otherwise
+/// created per call (and disposed after it): with its parameterless constructor when that is its only public
+/// one, so the call needs no request service scope, else with a constructor factory compiled once that takes
+/// its arguments from the request's services.
 /// </summary>
 internal sealed class ServiceActivator<TService>
     where TService : class
 {
     private readonly ObjectFactory<TService>? _factory;
+    private readonly bool _parameterless;
 
-    private ServiceActivator(ObjectFactory<TService>? factory) => _factory = factory;
+    private ServiceActivator(ObjectFactory<TService>? factory, bool parameterless)
+    {
+        _factory = factory;
+        _parameterless = parameterless;
+    }
 
     public static ServiceActivator<TService> Create(IServiceProvider services)
     {
-        var registered = services.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) == true;
-        return new ServiceActivator<TService>(registered ? null : ActivatorUtilities.CreateFactory<TService>(Type.EmptyTypes));
+        if (services.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) == true)
+        {
+            return new ServiceActivator<TService>(null, parameterless: false);
+        }
+
+        var parameterless = typeof(TService).GetConstructors() is [var only] && only.GetParameters().Length == 0;
+        return new ServiceActivator<TService>(ActivatorUtilities.CreateFactory<TService>(Type.EmptyTypes), parameterless);
     }
 
-    public TService Activate(IServiceProvider requestServices) =>
-        _factory is null ? requestServices.GetRequiredService<TService>() : _factory(requestServices, null);
+    public TService Activate(HttpContext http) =>
+        _factory is null ? http.RequestServices.GetRequiredService<TService>()
+        : _parameterless ? Activator.CreateInstance<TService>()
+        : _factory(http.RequestServices, null);
 
     public ValueTask ReleaseAsync(TService service)
     {

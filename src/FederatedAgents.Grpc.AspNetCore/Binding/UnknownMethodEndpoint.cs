@@ -27,10 +27,13 @@ internal static partial class UnknownMethodEndpoint
                 Respond(http, registry, logger);
                 return Task.CompletedTask;
             })
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]), Marker.Instance)
             .WithDisplayName("gRPC - unknown service or method")
             .Add(builder => ((RouteEndpointBuilder)builder).Order = int.MaxValue);
     }
+
+    /// <summary>True for the endpoint <see cref="Map"/> adds.</summary>
+    public static bool Is(Endpoint endpoint) => endpoint.Metadata.GetMetadata<Marker>() is not null;
 
     /// <summary>Answers a gRPC request whose path matches no mapped method.</summary>
     public static void Respond(HttpContext http, ILogger logger) =>
@@ -46,6 +49,12 @@ internal static partial class UnknownMethodEndpoint
             : $"Service {(service.Length > 0 ? service : path)} is not implemented by this server.";
         Log.UnknownMethod(logger, path);
         GrpcResponseHeaders.WriteTrailersOnly(http.Response, new Status(StatusCode.Unimplemented, detail));
+    }
+
+    /// <summary>Endpoint metadata that marks the unknown-method endpoint.</summary>
+    private sealed class Marker
+    {
+        public static readonly Marker Instance = new();
     }
 
     /// <summary>Matches only POSTs that declare a gRPC content type.</summary>

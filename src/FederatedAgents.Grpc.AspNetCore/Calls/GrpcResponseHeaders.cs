@@ -17,12 +17,15 @@ public static class GrpcResponseHeaders
     private static readonly StringValues[] s_statusCodes =
         [.. Enumerable.Range(0, (int)StatusCode.Unauthenticated + 1).Select(code => new StringValues(code.ToString(CultureInfo.InvariantCulture)))];
 
-    /// <summary>The headers that open every gRPC response: content type and the encodings this server accepts.</summary>
-    public static void WriteStart(HttpResponse response)
-    {
-        response.ContentType = GrpcProtocol.ContentType;
-        response.Headers.GrpcAcceptEncoding = s_acceptEncoding;
-    }
+    /// <summary>The header that opens every gRPC response: the content type.</summary>
+    public static void WriteStart(HttpResponse response) => response.ContentType = GrpcProtocol.ContentType;
+
+    /// <summary>
+    /// <c>grpc-accept-encoding</c>: the encodings this server accepts. Sent with the rejection of a request in an
+    /// unsupported encoding, where grpc/grpc doc/compression.md asks for it, not with every response: it is optional
+    /// there, and Kestrel keeps it among its unknown headers, a dictionary filled and cleared on every response.
+    /// </summary>
+    public static void AdvertiseEncodings(HttpResponse response) => response.Headers.GrpcAcceptEncoding = s_acceptEncoding;
 
     /// <summary>A response that is only a HEADERS frame with END_STREAM: status 200, content type and the status.</summary>
     public static void WriteTrailersOnly(HttpResponse response, Status status, Metadata? trailers = null)

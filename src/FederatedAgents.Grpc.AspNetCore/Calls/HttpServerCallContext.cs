@@ -57,6 +57,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext
         {
             if (encoding.Count > 1 || !MessageCompression.Providers.TryGetValue(encoding.ToString(), out _requestDecompressor))
             {
+                GrpcResponseHeaders.AdvertiseEncodings(_http.Response);
                 return new Status(StatusCode.Unimplemented,
                     $"Unsupported grpc-encoding '{encoding}'; this server accepts {MessageCompression.AcceptEncoding}.");
             }
@@ -87,14 +88,23 @@ internal sealed partial class HttpServerCallContext : ServerCallContext
     /// client gets; a request stream the client reset surfaces as cancellation.
     /// </summary>
     public ValueTask<(bool HasMessage, T Message)> ReadMessageAsync<T>(
-        GrpcMessageReader reader, Func<ReadOnlySequence<byte>, T> parse, CancellationToken cancellationToken)
-    {
-        var read = reader.ReadAsync(parse, cancellationToken);
-        return read.IsCompletedSuccessfully ? read : AwaitMessageAsync(read, cancellationToken);
-    }
+        GrpcMessageReader reader, Func<ReadOnlySequence<byte>, T> parse, CancellationToken cancellationToken) =>
+        Observe(reader.ReadAsync(parse, cancellationToken), cancellationToken);
 
-    private async ValueTask<(bool HasMessage, T Message)> AwaitMessageAsync<T>(
-        ValueTask<(bool HasMessage, T Message)> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole request of a call that takes exactly one message; see <see cref="GrpcMessageReader.ReadSingleAsync"/>.
+    /// Errors surface as in <see cref="ReadMessageAsync"/>.
+    /// </summary>
+    public ValueTask<(int Count, T Message)> ReadSingleMessageAsync<T>(Func<ReadOnlySequence<byte>, T> parse, CancellationToken cancellationToken) =>
+        Observe(
+            GrpcMessageReader.ReadSingleAsync(_http.Request.BodyReader, _server.MaxReceiveMessageSize, _requestDecompressor, parse, cancellationToken),
+            cancellationToken);
+
+    /// <summary>A read that completed at once is returned as is; otherwise its failures are logged and translated.</summary>
+    private ValueTask<TResult> Observe<TResult>(ValueTask<TResult> read, CancellationToken cancellationToken) =>
+        read.IsCompletedSuccessfully ? read : AwaitReadAsync(read, cancellationToken);
+
+    private async ValueTask<TResult> AwaitReadAsync<TResult>(ValueTask<TResult> read, CancellationToken cancellationToken)
     {
         try
         {

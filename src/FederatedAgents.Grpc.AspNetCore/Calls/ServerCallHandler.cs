@@ -22,13 +22,10 @@ internal abstract partial class ServerCallHandler
     protected ServerSettings Server { get; }
 
     /// <summary>The endpoint's request delegate.</summary>
-    public async Task HandleCallAsync(HttpContext http)
-    {
-        if (!await AcceptRequestAsync(http))
-        {
-            return;
-        }
+    public Task HandleCallAsync(HttpContext http) => RejectRequest(http) ?? RunCallAsync(http);
 
+    private async Task RunCallAsync(HttpContext http)
+    {
         GrpcHttpRequests.LiftRequestLimits(http);
         var call = new HttpServerCallContext(http, Method, Server);
         Log.CallStarting(Server.Logger, Method);
@@ -58,31 +55,30 @@ internal abstract partial class ServerCallHandler
     /// <summary>Reads the request, invokes the service method and writes its response (not the final status).</summary>
     protected abstract Task HandleCallCoreAsync(HttpServerCallContext call);
 
-    private async ValueTask<bool> AcceptRequestAsync(HttpContext http)
+    /// <summary>Null for a gRPC request this method serves; otherwise the answer to it (415, 426, or UNIMPLEMENTED for a path in another case).</summary>
+    private Task? RejectRequest(HttpContext http)
     {
         var request = http.Request;
         if (!GrpcProtocol.IsGrpcContentType(request.ContentType))
         {
             Log.UnsupportedContentType(Server.Logger, Method, request.ContentType);
-            await GrpcHttpRequests.WriteUnsupportedMediaTypeAsync(http.Response, request.ContentType);
-            return false;
+            return GrpcHttpRequests.WriteUnsupportedMediaTypeAsync(http.Response, request.ContentType);
         }
 
         if (!GrpcHttpRequests.IsHttp2OrLater(request.Protocol))
         {
             Log.UnsupportedProtocol(Server.Logger, Method, request.Protocol);
-            await GrpcHttpRequests.WriteHttp2RequiredAsync(http);
-            return false;
+            return GrpcHttpRequests.WriteHttp2RequiredAsync(http);
         }
 
         // Routing matches paths case-insensitively; gRPC paths are case-sensitive.
         if (!(request.Path.Value ?? "").EndsWith(Method, StringComparison.Ordinal))
         {
             UnknownMethodEndpoint.Respond(http, Server.Logger);
-            return false;
+            return Task.CompletedTask;
         }
 
-        return true;
+        return null;
     }
 
     private Status ToStatus(HttpServerCallContext call, Exception exception)

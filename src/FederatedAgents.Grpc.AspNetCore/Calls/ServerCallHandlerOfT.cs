@@ -7,8 +7,6 @@ namespace FederatedAgents.Grpc.AspNetCore.Calls;
 internal abstract class ServerCallHandler<TService, TRequest, TResponse> : ServerCallHandler
     where TService : class
 {
-    private static readonly Func<ReadOnlySequence<byte>, bool> s_skip = static _ => true;
-
     protected ServerCallHandler(Method<TRequest, TResponse> method, ServiceActivator<TService> activator, ServerSettings server)
         : base(method.FullName, server)
     {
@@ -27,29 +25,22 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse> : Serve
     /// <summary>The one request message of a unary or server-streaming call; zero or several fail with INTERNAL.</summary>
     protected async ValueTask<TRequest> ReadSingleRequestAsync(HttpServerCallContext call, CancellationToken cancellationToken)
     {
-        var reader = call.CreateMessageReader();
-        var (hasMessage, request) = await call.ReadMessageAsync(reader, Deserialize, cancellationToken);
-        if (!hasMessage)
+        var (count, request) = await call.ReadSingleMessageAsync(Deserialize, cancellationToken);
+        return count switch
         {
-            throw new RpcException(StatusCode.Internal,
-                $"The request of {Method} ended without a message; this method takes exactly one request message.");
-        }
-
-        var (another, _) = await call.ReadMessageAsync(reader, s_skip, cancellationToken);
-        if (another)
-        {
-            throw new RpcException(StatusCode.Internal,
-                $"The request of {Method} carries more than one message; this method takes exactly one request message.");
-        }
-
-        return request;
+            1 => request,
+            0 => throw new RpcException(StatusCode.Internal,
+                $"The request of {Method} ended without a message; this method takes exactly one request message."),
+            _ => throw new RpcException(StatusCode.Internal,
+                $"The request of {Method} carries more than one message; this method takes exactly one request message."),
+        };
     }
 
     /// <summary>Runs a method that returns one response, then writes that response.</summary>
     protected async Task RespondAsync<TArgument>(
         HttpServerCallContext call, Func<TService, TArgument, ServerCallContext, Task<TResponse>> invoker, TArgument argument)
     {
-        var service = Activator.Activate(call.HttpContext.RequestServices);
+        var service = Activator.Activate(call.HttpContext);
         TResponse response;
         try
         {
@@ -70,7 +61,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse> : Serve
         HttpServerCallContext call, Func<TService, TArgument, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker, TArgument argument)
     {
         var responses = new HttpResponseStreamWriter<TResponse>(call, GrpcMethod.ResponseMarshaller);
-        var service = Activator.Activate(call.HttpContext.RequestServices);
+        var service = Activator.Activate(call.HttpContext);
         try
         {
             await invoker(service, argument, responses, call);

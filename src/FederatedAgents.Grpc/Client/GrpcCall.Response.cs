@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using FederatedAgents.Grpc.Compression;
 using FederatedAgents.Grpc.Protocol;
 
 namespace FederatedAgents.Grpc.Client;
@@ -16,6 +17,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
     private HttpResponseMessage? _response;
     private PipeReader? _body;
     private GrpcMessageReader? _reader;
+    private ICompressionProvider? _decompressor;
 
     /// <summary>Read once, on first use; see <see cref="AsyncCall.ResponseHeadersAsync"/>.</summary>
     public Task<Metadata> ResponseHeadersAsync => _responseHeaders ??= ReadResponseHeadersAsync();
@@ -35,11 +37,12 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
             }
             else
             {
-                bool hasMessage;
-                (hasMessage, message) = await ReadMessageAsync();
-                outcome = hasMessage && (await ReadMessageAsync()).HasMessage
+                int count;
+                (count, message) = await GrpcMessageReader.ReadSingleAsync(
+                    _body!, _channel.MaxReceiveMessageSize, _decompressor, _method.ResponseMarshaller.Deserializer, _cancellation.Token);
+                outcome = count > 1
                     ? Complete(s_extraMessage, Metadata.Empty)
-                    : SettleFromTrailers(missingMessage: !hasMessage);
+                    : SettleFromTrailers(missingMessage: count == 0);
             }
         }
         catch (Exception ex)
@@ -108,7 +111,12 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IAsyncStreamReader
 
         var stream = await response.Content.ReadAsStreamAsync(_cancellation.Token);
         _body = PipeReader.Create(stream);
-        _reader = new GrpcMessageReader(_body, _channel.MaxReceiveMessageSize, decompressor);
+        _decompressor = decompressor;
+        if (!singleResponse)
+        {
+            _reader = new GrpcMessageReader(_body, _channel.MaxReceiveMessageSize, decompressor);
+        }
+
         return null;
     }
 

@@ -36,7 +36,7 @@ public sealed class GrpcMessageReader
             {
                 if (MessageFrame.TryRead(ref buffer, _maxMessageSize, out var payload, out var compressed))
                 {
-                    var message = parse(compressed ? Decompress(payload) : payload);
+                    var message = Parse(payload, compressed, _decompressor, _maxMessageSize, parse);
                     _reader.AdvanceTo(buffer.Start);
                     return (true, message);
                 }
@@ -62,14 +62,66 @@ public sealed class GrpcMessageReader
         }
     }
 
-    private ReadOnlySequence<byte> Decompress(ReadOnlySequence<byte> payload)
+    /// <summary>
+    /// Reads a stream that must carry exactly one message (the request of a unary or server-streaming call):
+    /// waits for the end of the stream, then parses that message, in one pass and without a reader instance.
+    /// Returns how many messages the stream carries: 0, 1, or 2 for "more than one" (the others are not parsed;
+    /// bytes after the first message end the read at once).
+    /// </summary>
+    public static async ValueTask<(int Count, T Message)> ReadSingleAsync<T>(
+        PipeReader reader, int maxMessageSize, ICompressionProvider? decompressor, Func<ReadOnlySequence<byte>, T> parse, CancellationToken cancellationToken)
     {
-        if (_decompressor is null)
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            try
+            {
+                var rest = buffer;
+                var hasMessage = MessageFrame.TryRead(ref rest, maxMessageSize, out var payload, out var compressed);
+                if (hasMessage && !rest.IsEmpty)
+                {
+                    reader.AdvanceTo(buffer.Start);
+                    return (2, default!);
+                }
+
+                if (!result.IsCompleted && !result.IsCanceled)
+                {
+                    reader.AdvanceTo(buffer.Start, buffer.End);
+                    continue;
+                }
+
+                if (!hasMessage && !buffer.IsEmpty)
+                {
+                    throw MessageFrame.Truncated(buffer.Length);
+                }
+
+                var message = hasMessage ? Parse(payload, compressed, decompressor, maxMessageSize, parse) : default!;
+                reader.AdvanceTo(buffer.End);
+                return (hasMessage ? 1 : 0, message);
+            }
+            catch
+            {
+                reader.AdvanceTo(buffer.Start);
+                throw;
+            }
+        }
+    }
+
+    private static T Parse<T>(
+        ReadOnlySequence<byte> payload, bool compressed, ICompressionProvider? decompressor, int maxMessageSize, Func<ReadOnlySequence<byte>, T> parse)
+    {
+        if (!compressed)
+        {
+            return parse(payload);
+        }
+
+        if (decompressor is null)
         {
             throw new RpcException(StatusCode.Internal,
                 "Received a message with the compressed flag set, but the stream declared no grpc-encoding.");
         }
 
-        return new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, _decompressor, _maxMessageSize));
+        return parse(new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, decompressor, maxMessageSize)));
     }
 }

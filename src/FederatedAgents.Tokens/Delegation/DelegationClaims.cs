@@ -5,10 +5,13 @@ namespace FederatedAgents.Tokens.Delegation;
 /// <summary>
 /// Reads and writes the delegation claims: nested <c>act</c> (outermost = current actor), each
 /// actor issuer-qualified (an <c>iss</c> inside <c>act</c>, defaulting to the token's issuer),
-/// <c>may_act</c>, and <c>cnf</c> with <c>x5t#S256</c>.
+/// <c>may_act</c>, <c>cnf</c> with <c>x5t#S256</c>, and <c>sub_id</c> for a subject of another issuer.
 /// </summary>
 internal static class DelegationClaims
 {
+    private const string SubjectIdentifierFormat = "format";
+    private const string IssuerSubjectFormat = "iss_sub";
+
     /// <summary>Writes <c>act</c> with the last actor outermost; nothing when there are no actors.</summary>
     public static void WriteActors(Utf8JsonWriter writer, IReadOnlyList<Principal> actors)
     {
@@ -40,7 +43,8 @@ internal static class DelegationClaims
     /// </summary>
     public static DelegationChain? ReadChain(JsonElement claims, Principal subject, IReadOnlyList<string> scopes, out string? problem)
     {
-        var actors = ReadActors(claims, subject.Issuer, out problem);
+        problem = null;
+        var actors = ReadSubjectIdentifier(claims, ref subject, ref problem) ? ReadActors(claims, subject.Issuer, out problem) : null;
         if (actors is null
             || !ReadOptionalString(claims, ClaimNames.Transaction, out var transaction, ref problem)
             || !ReadOptionalString(claims, ClaimNames.Purpose, out var purpose, ref problem)
@@ -67,6 +71,51 @@ internal static class DelegationClaims
             CertificateThumbprint = thumbprint,
             MayAct = mayAct,
         };
+    }
+
+    /// <summary>Writes <c>sub_id</c> in the RFC 9493 <c>iss_sub</c> format: a subject another issuer identifies.</summary>
+    public static void WriteSubjectIdentifier(Utf8JsonWriter writer, Principal subject)
+    {
+        writer.WriteStartObject(ClaimNames.SubjectIdentifier);
+        writer.WriteString(SubjectIdentifierFormat, IssuerSubjectFormat);
+        WritePrincipalMembers(writer, subject);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="subject"/> with the one a <c>sub_id</c> of format <c>iss_sub</c> names, so a
+    /// subject identified by another issuer keeps that issuer. Other formats identify the same subject in
+    /// ways this library does not model and are left alone. False with the problem when malformed.
+    /// </summary>
+    private static bool ReadSubjectIdentifier(JsonElement claims, ref Principal subject, ref string? problem)
+    {
+        if (!claims.TryGetProperty(ClaimNames.SubjectIdentifier, out var subjectId))
+        {
+            return true;
+        }
+
+        if (subjectId.ValueKind != JsonValueKind.Object
+            || !subjectId.TryGetProperty(SubjectIdentifierFormat, out var format)
+            || !Jose.StrictJson.TryGetString(format, out var formatName))
+        {
+            problem = "claim 'sub_id' must be an object with a string 'format' (RFC 9493)";
+            return false;
+        }
+
+        if (formatName != IssuerSubjectFormat)
+        {
+            return true;
+        }
+
+        if (!subjectId.TryGetProperty(ClaimNames.Issuer, out _))
+        {
+            problem = "claim 'sub_id' of format 'iss_sub' needs a non-empty string 'iss'";
+            return false;
+        }
+
+        var named = ReadPrincipal(subjectId, subject.Issuer, ClaimNames.SubjectIdentifier, out problem);
+        subject = named ?? subject;
+        return named is not null;
     }
 
     /// <summary>Actors earliest first, or null with the problem.</summary>

@@ -33,11 +33,25 @@ public sealed record TokenDescriptor
     /// </summary>
     public required TimeSpan? Lifetime { get; init; }
 
+    /// <summary>
+    /// The latest <c>exp</c> allowed, whatever <see cref="Lifetime"/> says: a token exchanged from another
+    /// never outlives it. Issuing fails when it is not after <c>iat</c>.
+    /// </summary>
+    public DateTimeOffset? NotAfter { get; init; }
+
     /// <summary>Writes <c>nbf</c> equal to <c>iat</c> when true.</summary>
     public bool IncludeNotBefore { get; init; }
 
     /// <summary>Actors earliest first; written as nested <c>act</c> with the last one outermost.</summary>
     public IReadOnlyList<Principal> Actors { get; init; } = [];
+
+    /// <summary>
+    /// The subject as another issuer identifies it (an organization's person seen by a partner authority),
+    /// written as <c>sub_id</c> in the RFC 9493 <c>iss_sub</c> format; validators then report it as the
+    /// chain's subject, so it keeps its home issuer. <see cref="Subject"/> should then be unique here,
+    /// e.g. the principal's <c>sub@issuer</c> form.
+    /// </summary>
+    public Principal? SubjectIdentifier { get; init; }
 
     /// <summary>Written as <c>may_act</c>.</summary>
     public Principal? MayAct { get; init; }

@@ -9,28 +9,47 @@ namespace FederatedAgents.Tokens.Issuance;
 
 /// <summary>
 /// Issues signed JWTs from <see cref="TokenDescriptor"/>s with the current key of a
-/// <see cref="KeyRing"/>: <c>iat</c> from the <see cref="TimeProvider"/> (whole seconds),
-/// <c>exp</c> = <c>iat</c> + lifetime (none for a signed statement without one), a 128-bit random <c>jti</c>. Thread-safe.
+/// <see cref="KeyRing"/> (or one fixed key, for a client signing its assertions): <c>iat</c> from the
+/// <see cref="TimeProvider"/> (whole seconds), <c>exp</c> = <c>iat</c> + lifetime (none for a signed
+/// statement without one), a 128-bit random <c>jti</c>. Thread-safe.
 /// </summary>
 public sealed class TokenIssuer
 {
-    private readonly KeyRing _keys;
+    private readonly Func<SigningKey> _currentKey;
     private readonly TimeProvider _time;
 
     public TokenIssuer(KeyRing keys, TimeProvider time)
     {
-        _keys = keys;
+        _currentKey = () => keys.Current;
         _time = time;
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> when the descriptor is inconsistent.</summary>
+    /// <summary>Signs everything with <paramref name="key"/>: for clients (assertions), which do not rotate through a ring.</summary>
+    public TokenIssuer(SigningKey key, TimeProvider time)
+    {
+        _currentKey = () => key;
+        _time = time;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when the descriptor is inconsistent or its <c>NotAfter</c> is not after now.</summary>
     public IssuedToken Issue(TokenDescriptor descriptor)
     {
         descriptor.Validate();
         var issuedAt = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
         var expiresAt = descriptor.Lifetime is { } lifetime ? issuedAt.AddSeconds(Math.Ceiling(lifetime.TotalSeconds)) : (DateTimeOffset?)null;
+        if (descriptor.NotAfter is { } notAfter)
+        {
+            var latest = DateTimeOffset.FromUnixTimeSeconds(notAfter.ToUnixTimeSeconds());
+            if (latest <= issuedAt)
+            {
+                throw new ArgumentException($"{nameof(TokenDescriptor.NotAfter)} ({notAfter:u}) is not after the issue time ({issuedAt:u}); the token would be born expired.");
+            }
+
+            expiresAt = expiresAt is { } exp && exp < latest ? exp : latest;
+        }
+
         var jwtId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-        var key = _keys.Current;
+        var key = _currentKey();
         var token = CompactJws.Sign(key, descriptor.Kind.Type, writer => WriteClaims(writer, descriptor, issuedAt, expiresAt, jwtId));
         return new IssuedToken(token, jwtId, issuedAt, expiresAt, key.KeyId);
     }
@@ -40,6 +59,11 @@ public sealed class TokenIssuer
         writer.WriteStartObject();
         writer.WriteString(ClaimNames.Issuer, d.Issuer);
         WriteIfSet(writer, ClaimNames.Subject, d.Subject);
+        if (d.SubjectIdentifier is { } subjectIdentifier)
+        {
+            DelegationClaims.WriteSubjectIdentifier(writer, subjectIdentifier);
+        }
+
         if (d.Audiences.Count == 1)
         {
             writer.WriteString(ClaimNames.Audience, d.Audiences[0]);

@@ -106,11 +106,16 @@ public sealed partial class JsonWebKey
 
     public string ToJson() => System.Text.Encoding.UTF8.GetString(StrictJson.Write(WriteTo));
 
+    /// <summary>The key as a DER SubjectPublicKeyInfo (RFC 5280), the form key hashes of signed notes are taken over.</summary>
+    public byte[] ExportSubjectPublicKeyInfo() =>
+        _ecdsa is not null ? _ecdsa.ExportSubjectPublicKeyInfo() : _rsa!.ExportSubjectPublicKeyInfo();
+
     /// <summary>
-    /// Verifies a JWS signature made with <see cref="Algorithm"/>. ECDSA signatures must be exactly
-    /// two coordinates long with r and s in [1, n-1]; RSA signatures exactly the modulus length.
+    /// Verifies a signature made with <see cref="Algorithm"/> over <paramref name="signingInput"/> (see
+    /// <see cref="SigningKey.Sign"/>). ECDSA signatures must be r || s, each exactly one coordinate long
+    /// and in [1, n-1]; RSA signatures exactly the modulus length.
     /// </summary>
-    internal bool Verify(ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature)
+    public bool Verify(ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature)
     {
         if (_ecdsa is not null)
         {

@@ -106,8 +106,11 @@ public sealed class SigningKey : IDisposable
     public string ExportPkcs8Pem() =>
         _ecdsa is not null ? _ecdsa.ExportPkcs8PrivateKeyPem() : _rsa!.ExportPkcs8PrivateKeyPem();
 
-    /// <summary>Signs a JWS signing input; ECDSA signatures come out as fixed-size r || s.</summary>
-    internal byte[] Sign(ReadOnlySpan<byte> signingInput) =>
+    /// <summary>
+    /// Signs bytes with <see cref="Algorithm"/>: a JWS signing input, or any other statement verified with
+    /// <see cref="JsonWebKey.Verify"/> (e.g. a signed note). ECDSA signatures come out as fixed-size r || s.
+    /// </summary>
+    public byte[] Sign(ReadOnlySpan<byte> signingInput) =>
         _ecdsa is not null
             ? _ecdsa.SignData(signingInput, Algorithm.Hash)
             : _rsa!.SignData(signingInput, Algorithm.Hash, Algorithm.RsaPadding!);

@@ -22,6 +22,13 @@ public sealed partial class TokenValidator
 
     private TokenError? CheckAudience(JwtClaims claims)
     {
+        if (Options.AcceptAnyAudience)
+        {
+            return claims.Audiences.Count == 0 && Options.Kind.RequiresAudience
+                ? new TokenError(TokenErrorCode.WrongAudience, $"the token has no 'aud' claim; a {Options.Kind.Name} must name its audience")
+                : null;
+        }
+
         if (Options.Audience is null)
         {
             return null;

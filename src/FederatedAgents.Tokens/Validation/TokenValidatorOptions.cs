@@ -14,6 +14,13 @@ public sealed record TokenValidatorOptions
     public string? Audience { get; init; }
 
     /// <summary>
+    /// Skips the audience check. Only for an authority reading back tokens it issued itself for any of
+    /// its audiences (introspection, revocation, the subject of an exchange); never for a resource
+    /// server, which must name its own <see cref="Audience"/>. Default false.
+    /// </summary>
+    public bool AcceptAnyAudience { get; init; }
+
+    /// <summary>
     /// The exact <c>iss</c> values accepted. Null accepts any issuer the key resolver knows (client
     /// assertions, whose issuer is the client id); every issuer still needs its own keys.
     /// </summary>
@@ -31,7 +38,12 @@ public sealed record TokenValidatorOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the option and the fix.</summary>
     internal void Validate()
     {
-        if (Kind.RequiresAudience && string.IsNullOrWhiteSpace(Audience))
+        if (AcceptAnyAudience && Audience is not null)
+        {
+            throw new ArgumentException($"{nameof(AcceptAnyAudience)} and {nameof(Audience)} are both set; name the one audience to require, or accept any, not both.");
+        }
+
+        if (Kind.RequiresAudience && string.IsNullOrWhiteSpace(Audience) && !AcceptAnyAudience)
         {
             throw new ArgumentException($"{nameof(Audience)} is required to validate a {Kind.Name}: set it to this service's identifier (for authorities, the issuer identifier).");
         }

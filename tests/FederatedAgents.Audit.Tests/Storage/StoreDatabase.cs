@@ -16,6 +16,9 @@ public abstract class StoreDatabase : IAsyncDisposable
     /// <summary>The dialect's expression that edits the text of a stored record.</summary>
     public abstract string ReplaceInRecord(string from, string to);
 
+    /// <summary>The dialect's literal for a byte string.</summary>
+    public abstract string Bytes(ReadOnlySpan<byte> bytes);
+
     public abstract ValueTask DisposeAsync();
 }
 
@@ -37,6 +40,8 @@ public sealed class SqliteDatabase : StoreDatabase
     }
 
     public override string ReplaceInRecord(string from, string to) => $"replace(record, '{from}', '{to}')";
+
+    public override string Bytes(ReadOnlySpan<byte> bytes) => $"X'{Convert.ToHexString(bytes)}'";
 
     public override ValueTask DisposeAsync()
     {
@@ -61,6 +66,8 @@ public sealed class PostgresDatabase(PostgresTestDatabase database) : StoreDatab
     }
 
     public override string ReplaceInRecord(string from, string to) => $"replace(record::text, '{from}', '{to}')::json";
+
+    public override string Bytes(ReadOnlySpan<byte> bytes) => $"decode('{Convert.ToHexString(bytes)}', 'hex')";
 
     public override ValueTask DisposeAsync() => database.DisposeAsync();
 }

@@ -9,40 +9,9 @@ using FederatedAgents.Testing;
 namespace FederatedAgents.Audit.Tests.Verification;
 
 /// <summary>Tampering done with SQL straight on the database, as an insider would, and what the verifier says.</summary>
-public abstract class AuditLogVerifierContract : IAsyncLifetime
+public abstract class AuditLogVerifierContract : StoreTest
 {
     private const int Size = 40;
-    private StoreDatabase? _database;
-    private IAuditLogStore? _store;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private StoreDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
-
-    private IAuditLogStore Store => _store ?? throw new InvalidOperationException("InitializeAsync has not run.");
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await CreateDatabaseAsync();
-        _store = await _database.OpenAsync();
-        foreach (var chunk in Events(Size).Chunk(9))
-        {
-            await Store.AppendBatchAsync(chunk, Ct).Bounded();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task VerifyAsync_UntouchedLog_IsValidAndReportsProgressPerPage()
@@ -142,7 +111,13 @@ public abstract class AuditLogVerifierContract : IAsyncLifetime
         }
     }
 
-    protected abstract Task<StoreDatabase> CreateDatabaseAsync();
+    protected override async Task SeedAsync()
+    {
+        foreach (var chunk in Events(Size).Chunk(9))
+        {
+            await Store.AppendBatchAsync(chunk, Ct).Bounded();
+        }
+    }
 
     private async Task AssertDamageAsync(string tamperSql, long firstBadIndex, AuditDamage kind)
     {

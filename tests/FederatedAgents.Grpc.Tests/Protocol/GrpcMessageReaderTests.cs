@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using FederatedAgents.Grpc.Compression;
 using FederatedAgents.Grpc.Protocol;
+using FederatedAgents.Testing;
 using FederatedAgents.Testing.Grpc;
 
 namespace FederatedAgents.Grpc.Tests.Protocol;
@@ -90,6 +91,68 @@ public class GrpcMessageReaderTests
         var ex = await Assert.ThrowsAsync<RpcException>(
             () => ReadAll([GrpcRaw.Frame(1, [1, 2, 3, 4])], decompressor: GzipCompressionProvider.Instance));
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
+    }
+
+    private static ValueTask<(int Count, byte[] Message)> ReadSingle(PipeReader reader, ICompressionProvider? decompressor = null) =>
+        GrpcMessageReader.ReadSingleAsync(reader, 1024, decompressor, static payload => payload.ToArray(), TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task ReadSingleAsync_MessageInPieces_ReturnsItOnlyOnceTheStreamEnds()
+    {
+        var pipe = new Pipe();
+        var frame = GrpcRaw.Frame(0, [1, 2, 3]);
+        var read = ReadSingle(pipe.Reader).AsTask();
+        await pipe.Writer.WriteAsync(frame.AsMemory(0, 4), TestContext.Current.CancellationToken);
+        await pipe.Writer.WriteAsync(frame.AsMemory(4), TestContext.Current.CancellationToken);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(read.IsCompleted, "returned before the end of the stream");
+
+        await pipe.Writer.CompleteAsync();
+        var (count, message) = await read.Bounded();
+
+        Assert.Equal(1, count);
+        Assert.Equal([1, 2, 3], message);
+    }
+
+    [Fact]
+    public async Task ReadSingleAsync_EmptyStream_CountsNone()
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.CompleteAsync();
+
+        Assert.Equal(0, (await ReadSingle(pipe.Reader).Bounded()).Count);
+    }
+
+    [Fact]
+    public async Task ReadSingleAsync_SecondMessage_CountsSeveralWithoutWaitingForTheEnd()
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(GrpcRaw.Frame(0, [1]).Concat(GrpcRaw.Frame(0, [2])).ToArray(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, (await ReadSingle(pipe.Reader).Bounded()).Count);
+    }
+
+    [Fact]
+    public async Task ReadSingleAsync_StreamEndsInsideTheMessage_IsInternal()
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(GrpcRaw.Frame(0, [1, 2], declaredLength: 10), TestContext.Current.CancellationToken);
+        await pipe.Writer.CompleteAsync();
+
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await ReadSingle(pipe.Reader));
+
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+        Assert.Contains("Incomplete message", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task ReadSingleAsync_GzipMessage_Decompresses()
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(GrpcRaw.Frame(1, MessageCompression.Compress([5, 6], GzipCompressionProvider.Instance)), TestContext.Current.CancellationToken);
+        await pipe.Writer.CompleteAsync();
+
+        Assert.Equal([5, 6], (await ReadSingle(pipe.Reader, GzipCompressionProvider.Instance).Bounded()).Message);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using FederatedAgents.Testing;
 using FederatedAgents.Testing.Echo;
 using FederatedAgents.Testing.Grpc;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -149,6 +150,17 @@ public class ServiceBindingTests
         await server.Observer.WaitAsync("disposed", "b");
     }
 
+    [Fact]
+    public async Task MapGrpcService_ParameterlessUnregisteredService_CallCreatesNoRequestScope()
+    {
+        await using var server = await GrpcTestServer.StartAsync(map: app => app.MapGrpcService<ScopeProbe>(EchoService.Descriptor));
+
+        var response = await server.Client.CallAsync("/federatedagents.testing.Echo/Unary", GrpcRaw.Frame(new EchoRequest()));
+
+        Assert.Equal(StatusCode.OK, response.Status);
+        Assert.Equal("no request services", response.Message(EchoResponse.Parser).Message);
+    }
+
     [UnimplementedMethods("Unimplemented", "Outcome")]
     private sealed class OnlyUnary
     {
@@ -174,5 +186,15 @@ public class ServiceBindingTests
     private sealed class ContradictoryService
     {
         public Task<EchoResponse> Unary(EchoRequest request, ServerCallContext context) => Task.FromResult(new EchoResponse());
+    }
+
+    /// <summary>Reports whether the call's request services (a DI scope) were created by the time the handler runs.</summary>
+    [UnimplementedMethods("ServerStream", "ClientStream", "Duplex", "Unimplemented", "Outcome")]
+    private sealed class ScopeProbe
+    {
+        public Task<EchoResponse> Unary(EchoRequest request, ServerCallContext context) => Task.FromResult(new EchoResponse
+        {
+            Message = context.GetHttpContext().Features.Get<IServiceProvidersFeature>() is null ? "no request services" : "request services created",
+        });
     }
 }

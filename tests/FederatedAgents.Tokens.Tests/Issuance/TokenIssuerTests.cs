@@ -2,6 +2,7 @@ using System.Text.Json;
 using FederatedAgents.Testing;
 using FederatedAgents.Tokens.Delegation;
 using FederatedAgents.Tokens.Issuance;
+using FederatedAgents.Tokens.Jose;
 using FederatedAgents.Tokens.Keys;
 using FederatedAgents.Tokens.Validation;
 
@@ -139,6 +140,71 @@ public sealed class TokenIssuerTests
         var error = Assert.Throws<ArgumentException>(() => new TokenIssuer(_ring, _time).Issue(descriptor));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Issue_NotAfterBeforeLifetimeEnds_ExpClippedToIt()
+    {
+        var notAfter = _time.GetUtcNow().AddSeconds(90);
+
+        var issued = new TokenIssuer(_ring, _time).Issue(AccessToken with { NotAfter = notAfter });
+
+        Assert.Equal(notAfter, issued.ExpiresAt);
+        Assert.Equal(TestBed.Seconds(notAfter), TestBed.Part(issued.Token, 1)["exp"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void Issue_NotAfterLaterThanLifetime_KeepsLifetime()
+    {
+        var issued = new TokenIssuer(_ring, _time).Issue(AccessToken with { NotAfter = _time.GetUtcNow().AddHours(1) });
+
+        Assert.Equal(_time.GetUtcNow().AddMinutes(5), issued.ExpiresAt);
+    }
+
+    [Fact]
+    public void Issue_NotAfterNotInTheFuture_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new TokenIssuer(_ring, _time).Issue(AccessToken with { NotAfter = _time.GetUtcNow() }));
+
+        Assert.Contains("born expired", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue_SubjectIdentifierOfAnotherIssuer_ChainSubjectKeepsItsHomeIssuer()
+    {
+        var home = new Principal("alice", TestBed.OtherIssuer);
+
+        var issued = new TokenIssuer(_ring, _time).Issue(AccessToken with { Subject = home.ToString(), SubjectIdentifier = home });
+        var result = await Validator().CheckAsync(issued.Token);
+
+        Assert.True(result.IsValid, result.ToString());
+        Assert.Equal(home, result.Token.Chain!.Subject);
+        Assert.Equal(home.ToString(), result.Token.Subject);
+        var subId = TestBed.Part(issued.Token, 1)["sub_id"]!;
+        Assert.Equal(("iss_sub", TestBed.OtherIssuer), (subId["format"]!.GetValue<string>(), subId["iss"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Issue_WithOneFixedKey_SignsAClientAssertionWithIt()
+    {
+        var key = SigningKey.Generate();
+        var issued = new TokenIssuer(key, _time).Issue(new TokenDescriptor
+        {
+            Kind = TokenKind.ClientAssertion,
+            Issuer = "orchestrator",
+            Subject = "orchestrator",
+            Audiences = [TestBed.Issuer],
+            Lifetime = TimeSpan.FromMinutes(1),
+        });
+        var validator = new TokenValidator(
+            new TokenValidatorOptions { Kind = TokenKind.ClientAssertion, Audience = TestBed.Issuer },
+            new StaticIssuerKeyResolver(new IssuerKeys("orchestrator", new JsonWebKeySet([key.PublicKey]))),
+            _time);
+
+        var result = await validator.CheckAsync(issued.Token);
+
+        Assert.True(result.IsValid, result.ToString());
+        Assert.Equal(key.KeyId, issued.KeyId);
     }
 
     private TokenValidator Validator() => new(

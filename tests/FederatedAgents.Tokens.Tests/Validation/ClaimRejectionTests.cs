@@ -155,4 +155,31 @@ public sealed class ClaimRejectionTests
 
         RejectionAssert.Rejected(result, TokenErrorCode.InvalidClaim, "x5t#S256");
     }
+    [Theory]
+    [InlineData("\"alice@https://auth.bureau.example\"", "'format'")]
+    [InlineData("{\"sub\":\"alice\",\"iss\":\"https://auth.bureau.example\"}", "'format'")]
+    [InlineData("{\"format\":\"iss_sub\",\"sub\":\"alice\"}", "'iss'")]
+    [InlineData("{\"format\":\"iss_sub\",\"iss\":\"https://auth.bureau.example\"}", "'sub'")]
+    [InlineData("{\"format\":\"iss_sub\",\"sub\":\"alice\",\"iss\":7}", "'iss'")]
+    public async Task ValidateAsync_MalformedSubjectIdentifier_Rejected(string subId, string mentions)
+    {
+        var claims = _bed.AccessTokenClaims();
+        claims["sub_id"] = JsonNode.Parse(subId);
+
+        var result = await _bed.ValidateAsync(_bed.Sign(claims));
+
+        RejectionAssert.Rejected(result, TokenErrorCode.InvalidClaim, mentions);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_SubjectIdentifierOfAnotherFormat_SubjectStaysTheTokenIssuers()
+    {
+        var claims = _bed.AccessTokenClaims();
+        claims["sub_id"] = new JsonObject { ["format"] = "email", ["email"] = "alice@bank.example" };
+
+        var result = await _bed.ValidateAsync(_bed.Sign(claims));
+
+        Assert.True(result.IsValid, result.ToString());
+        Assert.Equal(TestBed.Issuer, result.Token.Chain!.Subject.Issuer);
+    }
 }

@@ -107,6 +107,40 @@ public sealed class KindRuleTests
         Assert.Contains("Audience is required", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"https://gateway.bank.example\"")]
+    [InlineData("[\"https://a.example\",\"https://b.example\"]")]
+    public async Task ValidateAsync_AcceptAnyAudience_AcceptsWhateverAudienceIsNamed(string aud)
+    {
+        var claims = _bed.AccessTokenClaims();
+        claims["aud"] = JsonNode.Parse(aud);
+
+        var result = await AnyAudienceValidator().CheckAsync(_bed.Sign(claims));
+
+        Assert.True(result.IsValid, result.ToString());
+    }
+
+    [Fact]
+    public async Task ValidateAsync_AcceptAnyAudienceButNoAud_Rejected()
+    {
+        var claims = _bed.AccessTokenClaims();
+        claims.Remove("aud");
+
+        var result = await AnyAudienceValidator().CheckAsync(_bed.Sign(claims));
+
+        RejectionAssert.Rejected(result, TokenErrorCode.WrongAudience, "no 'aud'");
+    }
+
+    [Fact]
+    public void Constructor_AcceptAnyAudienceAndAudience_ThrowsNamingBoth()
+    {
+        var options = new TokenValidatorOptions { Kind = TokenKind.AccessToken, Audience = TestBed.Audience, AcceptAnyAudience = true };
+
+        var error = Assert.Throws<ArgumentException>(() => new TokenValidator(options, _bed.Resolver(), _bed.Time));
+
+        Assert.Contains("AcceptAnyAudience and Audience", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Constructor_EmptyIssuerList_ThrowsNamingOption()
     {
@@ -116,6 +150,9 @@ public sealed class KindRuleTests
 
         Assert.Contains("Issuers is empty", error.Message, StringComparison.Ordinal);
     }
+
+    private TokenValidator AnyAudienceValidator() =>
+        new(new TokenValidatorOptions { Kind = TokenKind.AccessToken, AcceptAnyAudience = true }, _bed.Resolver(), _bed.Time);
 
     private JsonObject GrantClaims()
     {

@@ -24,6 +24,7 @@ internal static class PostgresSchema
             CREATE TABLE IF NOT EXISTS audit_head (id int PRIMARY KEY CHECK (id = 1), size bigint NOT NULL, root bytea NOT NULL);
             INSERT INTO audit_head (id, size, root) VALUES (1, 0, @emptyRoot) ON CONFLICT (id) DO NOTHING;
             {string.Join('\n', indexes)}
+            {EvidenceSql.CreateTables("bigint")}
             """;
         await using var create = connection.Command(ddl, transaction).With("@emptyRoot", MerkleHasher.EmptyRoot.ToArray());
         await create.ExecuteNonQueryAsync(cancellationToken);

@@ -46,6 +46,10 @@ internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransa
         return await command.ExecuteScalarAsync(cancellationToken) is long index ? index : null;
     }
 
+    public IAsyncEnumerable<StoredCheckpointNote> ReadCheckpointNotesAsync(long afterSize, long throughSize, CancellationToken cancellationToken = default) =>
+        connection.Command(EvidenceSql.SelectCheckpointNotes, transaction).With("@after", afterSize).With("@through", throughSize)
+            .ReadRowsAsync(row => new StoredCheckpointNote(row.GetInt64(0), row.GetString(1)), cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await transaction.DisposeAsync();

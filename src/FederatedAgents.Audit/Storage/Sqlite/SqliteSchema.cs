@@ -27,6 +27,7 @@ internal static class SqliteSchema
             CREATE TABLE IF NOT EXISTS audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, root BLOB NOT NULL);
             INSERT OR IGNORE INTO audit_head (id, size, root) VALUES (1, 0, @emptyRoot);
             {string.Join('\n', indexes)}
+            {EvidenceSql.CreateTables("INTEGER")}
             """;
         await using var create = writer.Command(ddl, transaction).With("@emptyRoot", MerkleHasher.EmptyRoot.ToArray());
         await create.ExecuteNonQueryAsync(cancellationToken);

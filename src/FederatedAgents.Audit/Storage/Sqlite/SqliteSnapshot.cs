@@ -53,6 +53,11 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
         Task.FromResult(Query(_db, AuditSql.SelectIndexOutside, [("@size", treeSize)],
             s => raw.sqlite3_column_type(s, 0) == raw.SQLITE_NULL ? null : (long?)raw.sqlite3_column_int64(s, 0), cancellationToken).Single());
 
+    public IAsyncEnumerable<StoredCheckpointNote> ReadCheckpointNotesAsync(long afterSize, long throughSize, CancellationToken cancellationToken = default) =>
+        Query(_db, EvidenceSql.SelectCheckpointNotes, [("@after", afterSize), ("@through", throughSize)],
+            s => new StoredCheckpointNote(raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_text(s, 1).utf8_to_string()), cancellationToken)
+            .ToAsyncEnumerable();
+
     public ValueTask DisposeAsync()
     {
         _ = raw.sqlite3_exec(_db, "ROLLBACK");
