@@ -72,9 +72,6 @@ internal static class AuditSql
     /// <summary>An (idx, record) row, the record read as text.</summary>
     public static AuditRecord RecordFromText(DbDataReader row) => new(row.GetInt64(0), Encoding.UTF8.GetBytes(row.GetString(1)));
 
-    /// <summary>An (idx, record) row, the record read as bytes (a BLOB, or a PostgreSQL bytea).</summary>
-    public static AuditRecord RecordFromBytes(DbDataReader row) => new(row.GetInt64(0), row.GetFieldValue<byte[]>(1));
-
     /// <summary>A (pos, hash) row.</summary>
     public static StoredNode Node(DbDataReader row) => new(row.GetInt64(0), row.GetFieldValue<byte[]>(1));
 

@@ -11,11 +11,17 @@ public interface IAuditLogSnapshot : IAsyncDisposable
     /// <summary>The head row as stored when the snapshot was taken.</summary>
     TreeHead Head { get; }
 
-    /// <summary>Stored records whose index is in [start, end), in index order, gaps and all.</summary>
-    IAsyncEnumerable<AuditRecord> ReadRecordsAsync(long start, long end, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Replaces <paramref name="rows"/> with the stored records whose index is in [start, end), in index order, gaps
+    /// and all: key = index, value = the record's bytes as stored.
+    /// </summary>
+    Task ReadRecordsAsync(long start, long end, StoredRows rows, CancellationToken cancellationToken = default);
 
-    /// <summary>Stored subtree hashes whose <see cref="NodeKey.Position"/> is in [start, end), in position order.</summary>
-    IAsyncEnumerable<StoredNode> ReadNodesAsync(long startPosition, long endPosition, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Replaces <paramref name="rows"/> with the stored subtree hashes whose <see cref="NodeKey.Position"/> is in
+    /// [start, end), in position order: key = position, value = the hash as stored (a damaged row may hold any number of bytes).
+    /// </summary>
+    Task ReadNodesAsync(long startPosition, long endPosition, StoredRows rows, CancellationToken cancellationToken = default);
 
     /// <summary>The lowest stored record index outside [0, treeSize), or null when there is none.</summary>
     Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default);

@@ -10,10 +10,12 @@ namespace FederatedAgents.Audit.Verification;
 /// </summary>
 internal sealed class LeafDamageClassifier(IAuditLogSnapshot snapshot, int pageSize)
 {
-    public async Task<AuditDamageReport> ClassifyAsync(AuditRecord record, byte[] storedLeafHash, CancellationToken cancellationToken)
+    private readonly StoredRows _rows = new();
+
+    /// <summary>Record <paramref name="index"/> hashes to <paramref name="leafHash"/>, but <paramref name="storedLeafHash"/> is stored for it.</summary>
+    public async Task<AuditDamageReport> ClassifyAsync(long index, byte[] leafHash, byte[] storedLeafHash, CancellationToken cancellationToken)
     {
-        var index = record.Index;
-        var belongsAt = await FindStoredLeafAsync(record.LeafHash.AsSpan().ToArray(), index + 1, cancellationToken);
+        var belongsAt = await FindStoredLeafAsync(leafHash, index + 1, cancellationToken);
         var movedTo = await FindRecordAsync(storedLeafHash, index + 1, cancellationToken);
         return (belongsAt, movedTo) switch
         {
@@ -36,15 +38,15 @@ internal sealed class LeafDamageClassifier(IAuditLogSnapshot snapshot, int pageS
         for (var start = fromIndex; start < size; start += pageSize)
         {
             var end = Math.Min(size, start + pageSize);
-            var leaf = start;
-            await foreach (var node in snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), cancellationToken))
+            await snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), _rows, cancellationToken);
+            for (var (leaf, row) = (start, 0); row < _rows.Count; row++)
             {
-                while (NodeKey.LeafPosition(leaf) < node.Position)
+                while (NodeKey.LeafPosition(leaf) < _rows.Key(row))
                 {
                     leaf++;
                 }
 
-                if (NodeKey.LeafPosition(leaf) == node.Position && node.Hash.AsSpan().SequenceEqual(leafHash))
+                if (NodeKey.LeafPosition(leaf) == _rows.Key(row) && _rows.Value(row).SequenceEqual(leafHash))
                 {
                     return leaf;
                 }
@@ -57,13 +59,16 @@ internal sealed class LeafDamageClassifier(IAuditLogSnapshot snapshot, int pageS
     private async Task<long?> FindRecordAsync(byte[] storedLeafHash, long fromIndex, CancellationToken cancellationToken)
     {
         var size = snapshot.Head.Size;
+        var hash = new byte[Sha256Hash.Length];
         for (var start = fromIndex; start < size; start += pageSize)
         {
-            await foreach (var candidate in snapshot.ReadRecordsAsync(start, Math.Min(size, start + pageSize), cancellationToken))
+            await snapshot.ReadRecordsAsync(start, Math.Min(size, start + pageSize), _rows, cancellationToken);
+            for (var row = 0; row < _rows.Count; row++)
             {
-                if (candidate.LeafHash.AsSpan().SequenceEqual(storedLeafHash))
+                MerkleHasher.HashLeaf(_rows.Value(row), hash);
+                if (hash.AsSpan().SequenceEqual(storedLeafHash))
                 {
-                    return candidate.Index;
+                    return _rows.Key(row);
                 }
             }
         }

@@ -6,16 +6,15 @@ namespace FederatedAgents.Audit.Verification;
 /// <summary>
 /// Reads a snapshot page by page — the records of a leaf range, the subtree hashes they completed and, when
 /// asked, the checkpoints stored for the tree sizes the page reaches — keeping one page in flight on the
-/// thread pool so that reading and leaf hashing overlap folding the tree. Memory: two pages.
+/// thread pool so that reading and leaf hashing overlap folding the tree. Memory: two pages' buffers, reused.
 /// </summary>
 internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, bool readCheckpoints, CancellationToken cancellationToken)
     : IAsyncDisposable
 {
-    /// <summary>Below this many leaves per slice, a parallel slice costs more to schedule than it saves.</summary>
-    private const int MinLeavesPerSlice = 512;
-
+    private readonly Page[] _buffers = [new(), new()];
     private Task<Page>? _ahead;
     private long _next;
+    private int _reads;
 
     public async Task<Page?> NextAsync()
     {
@@ -25,11 +24,12 @@ internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, bool 
             return null;
         }
 
-        var page = await (_ahead ?? ReadAsync(_next, Math.Min(size, _next + pageSize)));
+        var page = await (_ahead ?? ReadAsync(NextBuffer(), _next, Math.Min(size, _next + pageSize)));
         _next = page.End;
         var aheadEnd = Math.Min(size, _next + pageSize);
         var aheadStart = _next;
-        _ahead = aheadStart < size ? Task.Run(() => ReadAsync(aheadStart, aheadEnd), cancellationToken) : null;
+        var buffer = NextBuffer();
+        _ahead = aheadStart < size ? Task.Run(() => ReadAsync(buffer, aheadStart, aheadEnd), cancellationToken) : null;
         return page;
     }
 
@@ -45,42 +45,68 @@ internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, bool 
 
     public ValueTask DisposeAsync() => new(QuiesceAsync());
 
-    private async Task<Page> ReadAsync(long start, long end)
-    {
-        var records = await snapshot.ReadRecordsAsync(start, end, cancellationToken).ToListAsync(cancellationToken);
-        var leafHashes = Task.Run(() => HashLeaves(records), cancellationToken);
-        var nodes = await snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), cancellationToken).ToListAsync(cancellationToken);
-        var checkpoints = readCheckpoints ? await snapshot.ReadCheckpointNotesAsync(start, end, cancellationToken).ToListAsync(cancellationToken) : [];
-        return new Page(start, end, records, await leafHashes, nodes, checkpoints);
-    }
-
     /// <summary>
-    /// The leaf hash of every record, 32 bytes each in record order. Leaves are independent, so they are hashed
-    /// off the thread that folds the tree, while the page's subtree hashes are read, in parallel slices (each
-    /// thread reuses its own SHA-256 context).
+    /// The two pages' buffers take turns: the page read ahead goes into the one the caller was given the time
+    /// before, which it has finished with by the time it asks for the next page.
     /// </summary>
-    private static byte[] HashLeaves(List<AuditRecord> records)
+    private Page NextBuffer() => _buffers[_reads++ & 1];
+
+    private async Task<Page> ReadAsync(Page page, long start, long end)
     {
-        var hashes = new byte[records.Count * Sha256Hash.Length];
-        var slices = Math.Clamp(records.Count / MinLeavesPerSlice, 1, Environment.ProcessorCount);
-        Parallel.For(0, slices, slice =>
-        {
-            var (first, last) = ((int)((long)records.Count * slice / slices), (int)((long)records.Count * (slice + 1) / slices));
-            for (var i = first; i < last; i++)
-            {
-                MerkleHasher.HashLeaf(records[i].LeafData, hashes.AsSpan(i * Sha256Hash.Length, Sha256Hash.Length));
-            }
-        });
-        return hashes;
+        (page.Start, page.End) = (start, end);
+        await snapshot.ReadRecordsAsync(start, end, page.Records, cancellationToken);
+        var leafHashes = Task.Run(page.HashLeaves, cancellationToken);
+        await snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), page.Nodes, cancellationToken);
+        page.Checkpoints = readCheckpoints ? await snapshot.ReadCheckpointNotesAsync(start, end, cancellationToken).ToListAsync(cancellationToken) : [];
+        await leafHashes;
+        return page;
     }
 }
 
 /// <summary>
 /// Leaves [Start, End): the stored records (gaps and all) with their leaf hashes (32 bytes each, in record order),
 /// the stored hashes of the subtrees they completed, and the stored checkpoints of sizes in (Start, End].
+/// Reused from page to page.
 /// </summary>
-internal sealed record Page(
-    long Start, long End, List<AuditRecord> Records, byte[] LeafHashes, List<StoredNode> Nodes, List<StoredCheckpointNote> Checkpoints)
+internal sealed class Page
 {
-    public ReadOnlySpan<byte> LeafHash(int record) => LeafHashes.AsSpan(record * Sha256Hash.Length, Sha256Hash.Length);
+    /// <summary>Below this many leaves per slice, a parallel slice costs more to schedule than it saves.</summary>
+    private const int MinLeavesPerSlice = 512;
+
+    private byte[] _leafHashes = [];
+
+    public long Start { get; set; }
+
+    public long End { get; set; }
+
+    public StoredRows Records { get; } = new();
+
+    public StoredRows Nodes { get; } = new();
+
+    public List<StoredCheckpointNote> Checkpoints { get; set; } = [];
+
+    public ReadOnlySpan<byte> LeafHash(int record) => _leafHashes.AsSpan(record * Sha256Hash.Length, Sha256Hash.Length);
+
+    /// <summary>
+    /// Hashes every record into its leaf hash. Leaves are independent, so they are hashed off the thread that folds
+    /// the tree, while the page's subtree hashes are read, in parallel slices (each thread reuses its own SHA-256 context).
+    /// </summary>
+    public void HashLeaves()
+    {
+        var count = Records.Count;
+        if (_leafHashes.Length < count * Sha256Hash.Length)
+        {
+            _leafHashes = new byte[count * Sha256Hash.Length];
+        }
+
+        var slices = Math.Clamp(count / MinLeavesPerSlice, 1, Environment.ProcessorCount);
+        Parallel.For(0, slices, slice =>
+        {
+            var (first, last) = ((int)((long)count * slice / slices), (int)((long)count * (slice + 1) / slices));
+            for (var i = first; i < last; i++)
+            {
+                MerkleHasher.HashLeaf(Records.Value(i), _leafHashes.AsSpan(i * Sha256Hash.Length, Sha256Hash.Length));
+            }
+        });
+    }
 }

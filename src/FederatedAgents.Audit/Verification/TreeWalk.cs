@@ -27,26 +27,27 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
         int nextRecord = 0, nextNode = 0;
         for (var index = page.Start; index < page.End; index++)
         {
-            if (nextRecord == records.Count || records[nextRecord].Index != index)
+            if (nextRecord == records.Count || records.Key(nextRecord) != index)
             {
                 return new AuditDamageReport(index, AuditDamage.DeletedRecord, $"Record {index} is missing: it was deleted.");
             }
 
-            var record = records[nextRecord];
+            var record = nextRecord++;
             var position = NodeKey.LeafPosition(index);
-            var completed = _frontier.Append(page.LeafHash(nextRecord++));
+            var completed = _frontier.Append(page.LeafHash(record));
             for (var level = 0; level < completed; level++)
             {
-                var stored = nextNode < nodes.Count && nodes[nextNode].Position == position + level ? nodes[nextNode++] : null;
-                if (stored is null || !_frontier.Completed(level).SequenceEqual(stored.Hash))
+                var stored = nextNode < nodes.Count && nodes.Key(nextNode) == position + level ? nextNode++ : -1;
+                if (stored < 0 || !_frontier.Completed(level).SequenceEqual(nodes.Value(stored)))
                 {
-                    if (level > 0 || stored is null)
+                    if (level > 0 || stored < 0)
                     {
-                        return SubtreeDamage(index, level, stored is null);
+                        return SubtreeDamage(index, level, stored < 0);
                     }
 
+                    var (leafHash, storedHash) = (page.LeafHash(record).ToArray(), nodes.Value(stored).ToArray());
                     await pages.QuiesceAsync();
-                    return await new LeafDamageClassifier(snapshot, pageSize).ClassifyAsync(record, stored.Hash, cancellationToken);
+                    return await new LeafDamageClassifier(snapshot, pageSize).ClassifyAsync(index, leafHash, storedHash, cancellationToken);
                 }
             }
 

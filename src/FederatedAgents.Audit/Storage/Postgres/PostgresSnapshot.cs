@@ -32,13 +32,11 @@ internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransa
         }
     }
 
-    public IAsyncEnumerable<AuditRecord> ReadRecordsAsync(long start, long end, CancellationToken cancellationToken = default) =>
-        connection.Command(SelectRecordBytes, transaction).With("@start", start).With("@end", end)
-            .ReadRowsAsync(AuditSql.RecordFromBytes, cancellationToken);
+    public Task ReadRecordsAsync(long start, long end, StoredRows rows, CancellationToken cancellationToken = default) =>
+        CopyRowsAsync(SelectRecordBytes, start, end, rows, cancellationToken);
 
-    public IAsyncEnumerable<StoredNode> ReadNodesAsync(long startPosition, long endPosition, CancellationToken cancellationToken = default) =>
-        connection.Command(AuditSql.SelectNodeRange, transaction).With("@start", startPosition).With("@end", endPosition)
-            .ReadRowsAsync(AuditSql.Node, cancellationToken);
+    public Task ReadNodesAsync(long startPosition, long endPosition, StoredRows rows, CancellationToken cancellationToken = default) =>
+        CopyRowsAsync(AuditSql.SelectNodeRange, startPosition, endPosition, rows, cancellationToken);
 
     public async Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default)
     {
@@ -54,5 +52,17 @@ internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransa
     {
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
+    }
+
+    /// <summary>Copies each (key, bytes) row of a range query into <paramref name="rows"/>.</summary>
+    private async Task CopyRowsAsync(string sql, long start, long end, StoredRows rows, CancellationToken cancellationToken)
+    {
+        rows.Clear();
+        await using var command = connection.Command(sql, transaction).With("@start", start).With("@end", end);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+        }
     }
 }

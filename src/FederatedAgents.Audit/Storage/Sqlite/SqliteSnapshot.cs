@@ -39,15 +39,11 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
         }
     }
 
-    public IAsyncEnumerable<AuditRecord> ReadRecordsAsync(long start, long end, CancellationToken cancellationToken = default) =>
-        Query(_db, AuditSql.SelectRecordRange, [("@start", start), ("@end", end)],
-            s => new AuditRecord(raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_blob(s, 1).ToArray()), cancellationToken)
-            .ToAsyncEnumerable();
+    public Task ReadRecordsAsync(long start, long end, StoredRows rows, CancellationToken cancellationToken = default) =>
+        CopyRows(AuditSql.SelectRecordRange, start, end, rows, cancellationToken);
 
-    public IAsyncEnumerable<StoredNode> ReadNodesAsync(long startPosition, long endPosition, CancellationToken cancellationToken = default) =>
-        Query(_db, AuditSql.SelectNodeRange, [("@start", startPosition), ("@end", endPosition)],
-            s => new StoredNode(raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_blob(s, 1).ToArray()), cancellationToken)
-            .ToAsyncEnumerable();
+    public Task ReadNodesAsync(long startPosition, long endPosition, StoredRows rows, CancellationToken cancellationToken = default) =>
+        CopyRows(AuditSql.SelectNodeRange, startPosition, endPosition, rows, cancellationToken);
 
     public Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default) =>
         Task.FromResult(Query(_db, AuditSql.SelectIndexOutside, [("@size", treeSize)],
@@ -65,8 +61,23 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
         return ValueTask.CompletedTask;
     }
 
-    private static IEnumerable<T> Query<T>(
+    /// <summary>Copies each (key, bytes) row of a range query into <paramref name="rows"/>, straight from SQLite's buffers.</summary>
+    private Task CopyRows(string sql, long start, long end, StoredRows rows, CancellationToken cancellationToken)
+    {
+        rows.Clear();
+        Run(_db, sql, [("@start", start), ("@end", end)], s => rows.Add(raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_blob(s, 1)), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    private static List<T> Query<T>(
         sqlite3 db, string sql, (string Name, long Value)[] parameters, Func<sqlite3_stmt, T> row, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<T>();
+        Run(db, sql, parameters, s => rows.Add(row(s)), cancellationToken);
+        return rows;
+    }
+
+    private static void Run(sqlite3 db, string sql, (string Name, long Value)[] parameters, Action<sqlite3_stmt> row, CancellationToken cancellationToken)
     {
         Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
         using (statement)
@@ -80,7 +91,7 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return row(statement);
+                row(statement);
             }
 
             if (rc != raw.SQLITE_DONE)
