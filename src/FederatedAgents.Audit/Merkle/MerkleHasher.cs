@@ -8,8 +8,8 @@ namespace FederatedAgents.Audit.Merkle;
 /// </summary>
 public static class MerkleHasher
 {
-    // One reusable SHA-256 context per thread: the one-shot API sets up a fresh context per call, which
-    // costs about as much as hashing a few hundred bytes and would dominate 65-byte node hashes.
+    // Where OpenSSL cannot be called directly (see OpenSslSha256), one reusable SHA-256 context per thread:
+    // the one-shot API sets up a fresh context per call, which costs more than hashing a 65-byte node.
     [ThreadStatic]
     private static IncrementalHash? t_sha;
 
@@ -32,23 +32,29 @@ public static class MerkleHasher
     }
 
     /// <summary>Writes the leaf hash of <paramref name="data"/> into <paramref name="destination"/> (32 bytes).</summary>
-    public static void HashLeaf(ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        var sha = Sha;
-        sha.AppendData([0x00]);
-        sha.AppendData(data);
-        sha.GetHashAndReset(destination);
-    }
+    public static void HashLeaf(ReadOnlySpan<byte> data, Span<byte> destination) => Hash(0x00, data, destination);
 
     /// <summary>Writes the interior node hash of two 32-byte children into <paramref name="destination"/> (which may alias either).</summary>
     public static void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
-        Span<byte> buffer = stackalloc byte[1 + (2 * Sha256Hash.Length)];
-        buffer[0] = 0x01;
-        left.CopyTo(buffer[1..]);
-        right.CopyTo(buffer[(1 + Sha256Hash.Length)..]);
+        Span<byte> children = stackalloc byte[2 * Sha256Hash.Length];
+        left.CopyTo(children);
+        right.CopyTo(children[Sha256Hash.Length..]);
+        Hash(0x01, children, destination);
+    }
+
+    /// <summary>SHA-256(<paramref name="prefix"/> || <paramref name="data"/>): through OpenSSL directly where it loads, else the BCL.</summary>
+    private static void Hash(byte prefix, ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        if (OpenSslSha256.Instance is { } openSsl)
+        {
+            openSsl.Hash(prefix, data, destination);
+            return;
+        }
+
         var sha = Sha;
-        sha.AppendData(buffer);
+        sha.AppendData([prefix]);
+        sha.AppendData(data);
         sha.GetHashAndReset(destination);
     }
 }

@@ -40,6 +40,33 @@ public sealed class MerkleHasherTests
         Assert.Equal(Sha256Hash.Of([0x00, .. data]), MerkleHasher.HashLeaf(data));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(54)]
+    [InlineData(55)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(119)]
+    [InlineData(831)]
+    public void HashLeaf_LengthsAroundBlockBoundaries_EqualsSha256OfPrefixedData(int length)
+    {
+        var data = new byte[length];
+        Random.Shared.NextBytes(data);
+
+        Assert.Equal(Sha256Hash.Of([0x00, .. data]), MerkleHasher.HashLeaf(data));
+    }
+
+    [Fact]
+    public void HashChildren_AnyChildren_EqualsSha256OfPrefixedConcatenation()
+    {
+        var (left, right) = (Sha256Hash.Of([1]), Sha256Hash.Of([2]));
+        var destination = new byte[Sha256Hash.Length];
+
+        MerkleHasher.HashChildren(left.AsSpan(), right.AsSpan(), destination);
+
+        Assert.Equal(Sha256Hash.Of([0x01, .. left.AsSpan(), .. right.AsSpan()]), Sha256Hash.FromBytes(destination));
+    }
+
     [Fact]
     public void HashLeaf_SameBytesAsNode_DiffersFromNodeHash()
     {
