@@ -14,9 +14,9 @@ internal static class Sql
     public static string AddLineage(int parents) =>
         $"INSERT INTO authority_lineage (child, parent, child_expires_at) VALUES {string.Join(", ", Enumerable.Range(0, parents).Select(i => $"(@child, @parent{i}, @expires)"))} ON CONFLICT (child, parent) DO NOTHING";
 
-    /// <summary>How many of these tokens are revoked.</summary>
-    public static string CountRevoked(int ids) =>
-        $"SELECT COUNT(*) FROM authority_revocations WHERE jti IN ({Parameters("id", ids)})";
+    /// <summary>Which of these tokens are revoked.</summary>
+    public static string SelectRevoked(int ids) =>
+        $"SELECT jti FROM authority_revocations WHERE jti IN ({Parameters("id", ids)})";
 
     /// <summary>The unexpired tokens exchanged directly from any of these, each once.</summary>
     public static string Children(int parents) =>

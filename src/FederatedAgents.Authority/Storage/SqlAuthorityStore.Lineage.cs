@@ -8,27 +8,13 @@ internal sealed partial class SqlAuthorityStore
     private const int MaxIdsPerStatement = 500;
 
     /// <remarks>
-    /// The lineage is committed before the parents are looked at. A revocation commits each generation of
-    /// descendants before it looks for the next, so if the parent's revocation is not seen here, the
-    /// revocation's next look for children sees this child.
+    /// Exchanges that arrive together are group-committed (see <see cref="LineageCommitter"/>). The lineage is
+    /// committed before the parents are looked at. A revocation commits each generation of descendants before it
+    /// looks for the next, so if the parent's revocation is not seen here, the revocation's next look for children
+    /// sees this child.
     /// </remarks>
-    public async ValueTask<bool> RecordLineageAsync(string child, DateTimeOffset childExpiresAt, IReadOnlyList<string> parents, CancellationToken cancellationToken)
-    {
-        if (parents.Count == 0)
-        {
-            return false;
-        }
-
-        var expires = childExpiresAt.ToUnixTimeSeconds();
-        await ExecuteAsync(Sql.AddLineage(parents.Count), cancellationToken, [("@child", child), ("@expires", expires), .. Numbered("parent", parents)]);
-        if (await ScalarAsync(Sql.CountRevoked(parents.Count), cancellationToken, Numbered("id", parents)) == 0)
-        {
-            return false;
-        }
-
-        await ExecuteAsync(Sql.Revoke, cancellationToken, ("@id", child), ("@expires", expires), ("@now", Now));
-        return true;
-    }
+    public ValueTask<bool> RecordLineageAsync(string child, DateTimeOffset childExpiresAt, IReadOnlyList<string> parents, CancellationToken cancellationToken) =>
+        parents.Count == 0 ? ValueTask.FromResult(false) : new(_lineage.RecordAsync(new Lineage(child, childExpiresAt, parents), cancellationToken));
 
     /// <remarks>The token's revocation is committed first, then each generation of descendants, before the next is looked for.</remarks>
     public async ValueTask<IReadOnlyList<RevokedToken>> RevokeAsync(string id, DateTimeOffset expiresAt, CancellationToken cancellationToken)
@@ -62,6 +48,49 @@ internal sealed partial class SqlAuthorityStore
             parameters,
             command => ReadAllAsync(command, reader => new RevocationRecord(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2))), cancellationToken),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits the lineage of a batch of exchanges in one transaction, then looks at all their parents at once and
+    /// revokes (in one transaction) the children of revoked parents. True for each child that was revoked.
+    /// </summary>
+    private async Task<bool[]> CommitLineageAsync(IReadOnlyList<Lineage> batch, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        var connection = await _connections.OpenAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var lineage in batch)
+            {
+                using var command = Statement(
+                    connection,
+                    Sql.AddLineage(lineage.Parents.Count),
+                    [("@child", lineage.Child), ("@expires", lineage.ExpiresAt.ToUnixTimeSeconds()), .. Numbered("parent", lineage.Parents)]);
+                command.Command.Transaction = transaction;
+                await command.Command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await _connections.ReleaseAsync(connection);
+        }
+
+        var revoked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in batch.SelectMany(l => l.Parents).Distinct(StringComparer.Ordinal).Chunk(MaxIdsPerStatement))
+        {
+            revoked.UnionWith(await WithStatementAsync(
+                Sql.SelectRevoked(part.Length),
+                Numbered("id", part),
+                command => ReadAllAsync(command, reader => reader.GetString(0), cancellationToken),
+                cancellationToken));
+        }
+
+        var outcomes = batch.Select(l => l.Parents.Any(revoked.Contains)).ToArray();
+        await RevokeAllAsync([.. batch.Where((_, i) => outcomes[i]).Select(l => new RevokedToken(l.Child, l.ExpiresAt))], Now, cancellationToken);
+        return outcomes;
     }
 
     private static (string, object)[] Numbered(string name, IEnumerable<string> values) => [.. values.Select((v, i) => ($"@{name}{i}", (object)v))];

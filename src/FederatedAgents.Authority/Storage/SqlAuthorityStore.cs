@@ -13,12 +13,14 @@ internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposa
     private readonly StoreConnections _connections;
     private readonly TimeProvider _time;
     private readonly Lazy<Task> _schema;
+    private readonly LineageCommitter _lineage;
 
     public SqlAuthorityStore(StoreConnections connections, TimeProvider time)
     {
         _connections = connections;
         _time = time;
         _schema = new Lazy<Task>(CreateSchemaAsync);
+        _lineage = new LineageCommitter(CommitLineageAsync);
     }
 
     public string Describe() => _connections.Describe();
@@ -43,7 +45,11 @@ internal sealed partial class SqlAuthorityStore : IAuthorityStore, IAsyncDisposa
     public async ValueTask<int> PurgeExpiredAsync(CancellationToken cancellationToken) =>
         await ExecuteAsync(Sql.Purge, cancellationToken, ("@now", Now));
 
-    public async ValueTask DisposeAsync() => await _connections.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _lineage.DisposeAsync();
+        await _connections.DisposeAsync();
+    }
 
     private long Now => _time.GetUtcNow().ToUnixTimeSeconds();
 
