@@ -104,6 +104,28 @@ public abstract class AuthorityStoreContract
     }
 
     [Fact]
+    public async Task RecordLineage_ManyConcurrentExchangesSomeFromARevokedParent_OnlyThoseChildrenAreRevoked()
+    {
+        await using var database = await OpenAsync();
+        var store = database.NewStore(Time);
+        await store.RevokeAsync("revoked-parent", InAMinute, Cancel).Bounded();
+        var children = Enumerable.Range(0, 60).Select(i => (Child: $"child-{i}", FromRevoked: i % 7 == 0)).ToList();
+
+        var outcomes = await Task.WhenAll(children.Select(c => Task.Run(
+            async () => await store.RecordLineageAsync(c.Child, InAMinute, c.FromRevoked ? ["revoked-parent"] : ["live-parent"], Cancel),
+            Cancel))).Bounded();
+
+        Assert.Equal(children.Select(c => c.FromRevoked), outcomes);
+        foreach (var (child, fromRevoked) in children)
+        {
+            Assert.Equal(fromRevoked, await store.IsRevokedAsync(child, Cancel).Bounded());
+        }
+
+        var descendants = await store.RevokeAsync("live-parent", InAMinute, Cancel).Bounded();
+        Assert.Equal(children.Where(c => !c.FromRevoked).Select(c => c.Child).Order(), descendants.Skip(1).Select(r => r.Id).Order());
+    }
+
+    [Fact]
     public async Task ReadRevocations_AfterACursor_NewerOnesInSequenceOrderAndAskedForGaps()
     {
         await using var database = await OpenAsync();
