@@ -7,7 +7,9 @@ namespace FederatedAgents.Audit.Storage.Sqlite;
 /// <summary>
 /// A snapshot read through the SQLite C API on its own read-only connection inside one read
 /// transaction. Verification reads every row of the log; skipping ADO.NET's per-row work and the text
-/// decoding of records roughly halves the cost of that reading.
+/// decoding of records roughly halves the cost of that reading. The connection is opened without SQLite's
+/// own mutex: snapshot reads run one at a time (see <see cref="IAuditLogSnapshot"/>), so locking it on
+/// every call (four per row) bought nothing.
 /// </summary>
 internal sealed class SqliteSnapshot : IAuditLogSnapshot
 {
@@ -23,7 +25,7 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
 
     public static SqliteSnapshot Open(string path)
     {
-        var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READONLY, null);
+        var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_NOMUTEX, null);
         try
         {
             Check(rc, db);
