@@ -67,7 +67,16 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
     private Task CopyRows(string sql, long start, long end, StoredRows rows, CancellationToken cancellationToken)
     {
         rows.Clear();
-        Run(_db, sql, [("@start", start), ("@end", end)], s => rows.Add(raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_blob(s, 1)), cancellationToken);
+        (string, long)[] range = [("@start", start), ("@end", end)];
+        if (SqliteRowCopier.Instance is { } copier)
+        {
+            Execute(_db, sql, range, statement => copier.CopyRows(statement, rows, cancellationToken));
+        }
+        else
+        {
+            Run(_db, sql, range, s => rows.Add(raw.sqlite3_column_int64(s, 0), raw.sqlite3_column_blob(s, 1)), cancellationToken);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -79,7 +88,21 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
         return rows;
     }
 
-    private static void Run(sqlite3 db, string sql, (string Name, long Value)[] parameters, Action<sqlite3_stmt> row, CancellationToken cancellationToken)
+    private static void Run(sqlite3 db, string sql, (string Name, long Value)[] parameters, Action<sqlite3_stmt> row, CancellationToken cancellationToken) =>
+        Execute(db, sql, parameters, statement =>
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                row(statement);
+            }
+
+            return rc;
+        });
+
+    /// <summary>Prepares and binds <paramref name="sql"/>, lets <paramref name="steps"/> step it to the end, and throws on an error result.</summary>
+    private static void Execute(sqlite3 db, string sql, (string Name, long Value)[] parameters, Func<sqlite3_stmt, int> steps)
     {
         Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
         using (statement)
@@ -89,13 +112,7 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
                 Check(raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, name), value), db);
             }
 
-            int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                row(statement);
-            }
-
+            var rc = steps(statement);
             if (rc != raw.SQLITE_DONE)
             {
                 Check(rc, db);
