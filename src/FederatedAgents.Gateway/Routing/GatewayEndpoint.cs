@@ -143,7 +143,12 @@ internal sealed partial class GatewayEndpoint(
             }
             catch (Exception ex)
             {
+                // Audit failing closes the call: the caller gets INTERNAL instead of a status that was not recorded.
                 Log.ObserverFailed(logger, call.Method, observer.GetType().Name, ex);
+                if (outcome.ResponseStarted || !call.HttpContext.Response.HasStarted)
+                {
+                    outcome = outcome with { Status = new Status(StatusCode.Internal, "The gateway could not record the call."), Sent = false };
+                }
             }
         }
 

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using FederatedAgents.Audit;
+using FederatedAgents.Audit.Events;
+using FederatedAgents.Gateway.Egress;
+using FederatedAgents.Gateway.Forwarding;
+using FederatedAgents.Grpc;
+using FederatedAgents.Tokens.Delegation;
+
+namespace FederatedAgents.Gateway.Auditing;
+
+/// <summary>
+/// The audit record of one call: who (subject and actor chain, issuer-qualified; client; partner), what (method,
+/// scopes, purpose), within which transaction and trace, the decision and its reason, the status, and for calls that
+/// reached the agent the latency, payload digests and the field paths the egress filter removed.
+/// </summary>
+internal static class CallRecords
+{
+    /// <summary>The longest reason an audit record holds; longer ones are cut.</summary>
+    private const int MaxReasonLength = 1024;
+
+    public static CallDeniedEvent Denied(GatewayCall call, string org, DateTimeOffset occurredAt, Status refusal) => new()
+    {
+        EventId = AuditEvent.NewEventId(),
+        OccurredAt = occurredAt,
+        Org = org,
+        TraceId = TraceId(call),
+        Txn = call.Identity?.Chain?.TransactionId,
+        Subject = Subject(call.Identity?.Chain),
+        Actors = Actors(call.Identity?.Chain),
+        ClientId = call.Identity?.ClientId,
+        PartnerOrg = call.Caller.Partner?.Name,
+        Scopes = call.Identity?.Scopes ?? [],
+        Purpose = call.Identity?.Chain?.Purpose,
+        Reason = Truncate(refusal.Detail),
+        Method = call.Method,
+        GrpcStatus = (int)refusal.StatusCode,
+    };
+
+    public static CallCompletedEvent Completed(GatewayCall call, string org, DateTimeOffset occurredAt, GatewayCallResult result) => new()
+    {
+        EventId = AuditEvent.NewEventId(),
+        OccurredAt = occurredAt,
+        Org = org,
+        TraceId = TraceId(call),
+        Txn = call.Identity?.Chain?.TransactionId,
+        Subject = Subject(call.Identity?.Chain),
+        Actors = Actors(call.Identity?.Chain),
+        ClientId = call.Identity?.ClientId,
+        PartnerOrg = call.Caller.Partner?.Name,
+        Scopes = call.Identity?.Scopes ?? [],
+        Purpose = call.Identity?.Chain?.Purpose,
+        Reason = result.Status.StatusCode == StatusCode.OK ? "allowed" : Truncate($"allowed; ended with {result.Status.StatusCode}: {result.Status.Detail}"),
+        Method = call.Method,
+        GrpcStatus = (int)result.Status.StatusCode,
+        Latency = result.Duration,
+        RequestDigest = result.Request.Sha256 is { } request ? Sha256Hash.FromBytes(request) : null,
+        ResponseDigest = result.Response.Sha256 is { } response ? Sha256Hash.FromBytes(response) : null,
+        RemovedFields = (call.ResponseFilter as EgressResponseFilter)?.RemovedPaths ?? [],
+    };
+
+    public static IssuerQualifiedName? Subject(DelegationChain? chain) =>
+        chain is null ? null : IssuerQualifiedName.Create(chain.Subject.Subject, chain.Subject.Issuer);
+
+    public static IReadOnlyList<IssuerQualifiedName> Actors(DelegationChain? chain) =>
+        chain is null ? [] : [.. chain.Actors.Select(actor => IssuerQualifiedName.Create(actor.Subject, actor.Issuer))];
+
+    /// <summary>The W3C trace id: the current activity's, else the caller's <c>traceparent</c>; null when neither is valid.</summary>
+    private static string? TraceId(GatewayCall call)
+    {
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
+        {
+            return activity.TraceId.ToHexString();
+        }
+
+        var parent = call.HttpContext.Request.Headers["traceparent"].ToString();
+        return ActivityContext.TryParse(parent, null, out var context) ? context.TraceId.ToHexString() : null;
+    }
+
+    private static string Truncate(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+}
