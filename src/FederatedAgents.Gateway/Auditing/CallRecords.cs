@@ -31,7 +31,7 @@ internal static class CallRecords
         PartnerOrg = call.Caller.Partner?.Name,
         Scopes = call.Identity?.Scopes ?? [],
         Purpose = call.Identity?.Chain?.Purpose,
-        Reason = Truncate(refusal.Detail),
+        Reason = Reason(refusal.Detail),
         Method = call.Method,
         GrpcStatus = (int)refusal.StatusCode,
     };
@@ -49,7 +49,7 @@ internal static class CallRecords
         PartnerOrg = call.Caller.Partner?.Name,
         Scopes = call.Identity?.Scopes ?? [],
         Purpose = call.Identity?.Chain?.Purpose,
-        Reason = result.Status.StatusCode == StatusCode.OK ? "allowed" : Truncate($"allowed; ended with {result.Status.StatusCode}: {result.Status.Detail}"),
+        Reason = result.Status.StatusCode == StatusCode.OK ? "allowed" : Reason($"allowed; ended with {result.Status.StatusCode}: {result.Status.Detail}"),
         Method = call.Method,
         GrpcStatus = (int)result.Status.StatusCode,
         Latency = result.Duration,
@@ -76,5 +76,30 @@ internal static class CallRecords
         return ActivityContext.TryParse(parent, null, out var context) ? context.TraceId.ToHexString() : null;
     }
 
-    private static string Truncate(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+    /// <summary>
+    /// A status detail as an audit reason: an agent's detail may hold anything, so control characters become spaces,
+    /// broken UTF-16 becomes U+FFFD, and it is cut to <see cref="MaxReasonLength"/>.
+    /// </summary>
+    private static string Reason(string detail)
+    {
+        var text = detail.Length <= MaxReasonLength ? detail : detail[..MaxReasonLength];
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsControl(chars[i]))
+            {
+                chars[i] = ' ';
+            }
+            else if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
+    }
 }
