@@ -1,14 +1,17 @@
 using System.CommandLine;
 using System.Data.Common;
 using FederatedAgents.Authority.Configuration;
+using FederatedAgents.Gateway.Configuration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace FederatedAgents.Cli.Run;
 
 /// <summary>
-/// <c>run --config &lt;file&gt;</c>: hosts the organization's authority until Ctrl+C (or SIGTERM). Prints the
+/// <c>run --config &lt;file&gt;</c>: hosts the organization's authority, and its gateway when the file has a
+/// <c>Gateway</c> section, until Ctrl+C (or SIGTERM). Prints the
 /// URLs it listens on; a configuration that cannot work stops it at once with every key at fault and its fix.
 /// </summary>
 internal static class RunCommand
@@ -16,7 +19,7 @@ internal static class RunCommand
     public static Command Create(CliContext context)
     {
         var config = new Option<string>("--config") { Description = "The organization's configuration file (e.g. deploy/local/bank.json).", HelpName = "file", Required = true };
-        var command = new Command("run", "Run an organization's authority from its configuration file until Ctrl+C.") { config };
+        var command = new Command("run", "Run an organization's authority (and gateway, when configured) from its configuration file until Ctrl+C.") { config };
         command.SetAction((parseResult, cancellationToken) => RunAsync(context, context.FullPath(parseResult.GetValue(config)!), cancellationToken));
         return command;
     }
@@ -39,6 +42,10 @@ internal static class RunCommand
             await context.Error.WriteLineAsync($"{context.Display(configurationFile)} is not valid JSON: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (GatewayConfigurationException e)
+        {
+            return await ReportAsync(context, configurationFile, e.Errors);
+        }
 
         await using (app)
         {
@@ -48,7 +55,8 @@ internal static class RunCommand
             }
 
             var settings = app.Services.GetRequiredService<IOptions<AuthorityOptions>>().Value;
-            await context.Out.WriteLineAsync($"Authority {settings.Issuer} listening on {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
+            var components = app.Configuration.GetSection(OrganizationHost.GatewaySection).Exists() ? $"Authority {settings.Issuer} and gateway" : $"Authority {settings.Issuer}";
+            await context.Out.WriteLineAsync($"{components} listening on {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -81,6 +89,11 @@ internal static class RunCommand
             problems = found;
         }
 
+        return await ReportAsync(context, configurationFile, problems);
+    }
+
+    private static async Task<int> ReportAsync(CliContext context, string configurationFile, IEnumerable<string> problems)
+    {
         await context.Error.WriteLineAsync($"{context.Display(configurationFile)} cannot start:");
         foreach (var problem in problems)
         {
@@ -96,6 +109,7 @@ internal static class RunCommand
         AggregateException aggregate => aggregate.InnerExceptions.SelectMany(e => Problems(e) ?? [e.Message]),
         OptionsValidationException validation => validation.Failures,
         AuthorityConfigurationException configuration => configuration.Problems,
+        GatewayConfigurationException gateway => gateway.Errors,
         InvalidOperationException binding => [binding.Message],
         IOException listening => [$"cannot listen: {listening.Message}"],
         DbException store => [$"the store is unreachable: {store.Message}"],
