@@ -31,13 +31,6 @@ internal sealed partial class GatewayEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
-        if (http.Features.Get<GatewayConnectionFeature>() is null)
-        {
-            // Another listener of the host (the authority's): the gateway is not served there.
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
         if (!GrpcProtocol.IsGrpcContentType(request.ContentType))
         {
             Log.UnsupportedContentType(logger, request.Path.Value ?? "", request.ContentType);
