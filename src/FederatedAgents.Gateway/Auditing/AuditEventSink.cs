@@ -19,41 +19,35 @@ internal sealed class AuditEventSink(GatewayAuditLog log) : IAuthorityEventSink
 
     public static AuditEvents.AuditEvent ToRecord(AuthorityEvent authorityEvent, string org) => authorityEvent switch
     {
-        TokenIssuedEvent { ParentIds.Count: > 0 } exchanged => new AuditEvents.TokenExchangedEvent
-        {
-            EventId = AuditEvents.AuditEvent.NewEventId(),
-            OccurredAt = exchanged.Time,
-            Org = org,
-            TraceId = exchanged.TraceId,
-            Txn = exchanged.Chain.TransactionId,
-            Subject = CallRecords.Subject(exchanged.Chain),
-            Actors = CallRecords.Actors(exchanged.Chain),
-            ClientId = exchanged.ClientId,
-            Scopes = exchanged.Chain.Scopes,
-            Purpose = exchanged.Chain.Purpose,
-            GrantType = exchanged.Operation,
-            Audience = string.Join(' ', exchanged.Audiences),
-            SubjectTokenId = exchanged.ParentIds[0],
-            TokenId = exchanged.JwtId,
-            ExpiresAt = exchanged.ExpiresAt,
-        },
-        TokenIssuedEvent issued => new AuditEvents.TokenIssuedEvent
-        {
-            EventId = AuditEvents.AuditEvent.NewEventId(),
-            OccurredAt = issued.Time,
-            Org = org,
-            TraceId = issued.TraceId,
-            Txn = issued.Chain.TransactionId,
-            Subject = CallRecords.Subject(issued.Chain),
-            Actors = CallRecords.Actors(issued.Chain),
-            ClientId = issued.ClientId,
-            Scopes = issued.Chain.Scopes,
-            Purpose = issued.Chain.Purpose,
-            GrantType = issued.Operation,
-            Audience = string.Join(' ', issued.Audiences),
-            TokenId = issued.JwtId,
-            ExpiresAt = issued.ExpiresAt,
-        },
+        TokenIssuedEvent { ParentIds.Count: > 0 } exchanged => CallRecords.WithChain(
+            new AuditEvents.TokenExchangedEvent
+            {
+                EventId = AuditEvents.AuditEvent.NewEventId(),
+                OccurredAt = exchanged.Time,
+                Org = org,
+                TraceId = exchanged.TraceId,
+                GrantType = exchanged.Operation,
+                Audience = string.Join(' ', exchanged.Audiences),
+                SubjectTokenId = exchanged.ParentIds[0],
+                TokenId = exchanged.JwtId,
+                ExpiresAt = exchanged.ExpiresAt,
+            },
+            exchanged.Chain,
+            exchanged.ClientId),
+        TokenIssuedEvent issued => CallRecords.WithChain(
+            new AuditEvents.TokenIssuedEvent
+            {
+                EventId = AuditEvents.AuditEvent.NewEventId(),
+                OccurredAt = issued.Time,
+                Org = org,
+                TraceId = issued.TraceId,
+                GrantType = issued.Operation,
+                Audience = string.Join(' ', issued.Audiences),
+                TokenId = issued.JwtId,
+                ExpiresAt = issued.ExpiresAt,
+            },
+            issued.Chain,
+            issued.ClientId),
         RequestDeniedEvent denied => new AuditEvents.TokenDeniedEvent
         {
             EventId = AuditEvents.AuditEvent.NewEventId(),

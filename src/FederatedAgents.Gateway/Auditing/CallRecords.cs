@@ -18,37 +18,21 @@ internal static class CallRecords
     /// <summary>The longest reason an audit record holds; longer ones are cut.</summary>
     private const int MaxReasonLength = 1024;
 
-    public static CallDeniedEvent Denied(GatewayCall call, string org, DateTimeOffset occurredAt, Status refusal) => new()
+    public static CallDeniedEvent Denied(GatewayCall call, string org, DateTimeOffset occurredAt, Status refusal) => About(call, new CallDeniedEvent
     {
         EventId = AuditEvent.NewEventId(),
         OccurredAt = occurredAt,
         Org = org,
-        TraceId = TraceId(call),
-        Txn = call.Identity?.Chain?.TransactionId,
-        Subject = Subject(call.Identity?.Chain),
-        Actors = Actors(call.Identity?.Chain),
-        ClientId = call.Identity?.ClientId,
-        PartnerOrg = call.Caller.Partner?.Name,
-        Scopes = call.Identity?.Scopes ?? [],
-        Purpose = call.Identity?.Chain?.Purpose,
         Reason = Reason(refusal.Detail),
         Method = call.Method,
         GrpcStatus = (int)refusal.StatusCode,
-    };
+    });
 
-    public static CallCompletedEvent Completed(GatewayCall call, string org, DateTimeOffset occurredAt, GatewayCallResult result) => new()
+    public static CallCompletedEvent Completed(GatewayCall call, string org, DateTimeOffset occurredAt, GatewayCallResult result) => About(call, new CallCompletedEvent
     {
         EventId = AuditEvent.NewEventId(),
         OccurredAt = occurredAt,
         Org = org,
-        TraceId = TraceId(call),
-        Txn = call.Identity?.Chain?.TransactionId,
-        Subject = Subject(call.Identity?.Chain),
-        Actors = Actors(call.Identity?.Chain),
-        ClientId = call.Identity?.ClientId,
-        PartnerOrg = call.Caller.Partner?.Name,
-        Scopes = call.Identity?.Scopes ?? [],
-        Purpose = call.Identity?.Chain?.Purpose,
         Reason = result.Status.StatusCode == StatusCode.OK ? "allowed" : Reason($"allowed; ended with {result.Status.StatusCode}: {result.Status.Detail}"),
         Method = call.Method,
         GrpcStatus = (int)result.Status.StatusCode,
@@ -56,13 +40,28 @@ internal static class CallRecords
         RequestDigest = result.Request.Sha256 is { } request ? Sha256Hash.FromBytes(request) : null,
         ResponseDigest = result.Response.Sha256 is { } response ? Sha256Hash.FromBytes(response) : null,
         RemovedFields = (call.ResponseFilter as EgressResponseFilter)?.RemovedPaths ?? [],
-    };
+    });
 
-    public static IssuerQualifiedName? Subject(DelegationChain? chain) =>
-        chain is null ? null : IssuerQualifiedName.Create(chain.Subject.Subject, chain.Subject.Issuer);
+    /// <summary><paramref name="record"/> with who called and in which trace and transaction (what the token and the connection say).</summary>
+    private static T About<T>(GatewayCall call, T record)
+        where T : CallEvent => (T)(WithChain(record, call.Identity?.Chain, call.Identity?.ClientId) with
+        {
+            TraceId = TraceId(call),
+            PartnerOrg = call.Caller.Partner?.Name,
+        });
 
-    public static IReadOnlyList<IssuerQualifiedName> Actors(DelegationChain? chain) =>
-        chain is null ? [] : [.. chain.Actors.Select(actor => IssuerQualifiedName.Create(actor.Subject, actor.Issuer))];
+    /// <summary><paramref name="record"/> with the subject, actors, client, scopes, purpose and transaction of a delegation chain.</summary>
+    public static AuditEvent WithChain(AuditEvent record, DelegationChain? chain, string? clientId) => chain is null
+        ? record with { ClientId = clientId }
+        : record with
+        {
+            Txn = chain.TransactionId,
+            Subject = IssuerQualifiedName.Create(chain.Subject.Subject, chain.Subject.Issuer),
+            Actors = [.. chain.Actors.Select(actor => IssuerQualifiedName.Create(actor.Subject, actor.Issuer))],
+            ClientId = clientId,
+            Scopes = chain.Scopes,
+            Purpose = chain.Purpose,
+        };
 
     /// <summary>The W3C trace id: the current activity's, else the caller's <c>traceparent</c>; null when neither is valid.</summary>
     private static string? TraceId(GatewayCall call)

@@ -15,34 +15,19 @@ namespace FederatedAgents.Gateway.Tests.Auditing;
 /// in the log by the time the caller has its status, and a partner gets a receipt for it that verifies with the
 /// organization's published audit keys.
 /// </summary>
-public sealed class AuditTests : IAsyncLifetime
+public sealed class AuditTests : SecureGatewayTest
 {
-    private GrpcTestServer _agent = null!;
-    private SecureGateway _bank = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _agent = await GrpcTestServer.StartAsync();
-        _bank = await SecureGateway.StartAsync(_agent.Address);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bank.DisposeAsync();
-        await _agent.DisposeAsync();
-    }
-
     [Fact]
     public async Task AllowedPartnerCall_RecordedWithChainAndDigests_ReceiptVerifies()
     {
-        using var channel = _bank.PartnerChannel();
-        var token = _bank.Token(actors: 2);
+        using var channel = Bank.PartnerChannel();
+        var token = Bank.Token(actors: 2);
         var request = new EchoRequest { Message = "audited" };
         var headers = new Metadata().Add("authorization", $"Bearer {token.Token}").Add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         using var call = channel.CreateCallInvoker().AsyncUnaryCall(EchoMethods.Unary, new CallOptions(headers), request);
         var response = await call.ResponseAsync.Bounded();
 
-        var record = Assert.IsType<CallCompletedEvent>(Assert.Single(await _bank.RecordsAsync()));
+        var record = Assert.IsType<CallCompletedEvent>(Assert.Single(await Bank.RecordsAsync()));
         Assert.Equal(("bank", "/federatedagents.testing.Echo/Unary", 0, "bureau", "bureau-gateway"), (record.Org, record.Method, record.GrpcStatus, record.PartnerOrg, record.ClientId));
         Assert.Equal(("alice@https://auth.bank.example", "txn-1", "testing"), (record.Subject?.ToString(), record.Txn, record.Purpose));
         Assert.Equal(["agent-0@https://auth.bank.example", "agent-1@https://auth.bank.example"], record.Actors.Select(a => a.ToString()));
@@ -53,7 +38,7 @@ public sealed class AuditTests : IAsyncLifetime
 
         var receipt = call.GetTrailers().GetValue(AuditObserver.ReceiptTrailer);
         Assert.NotNull(receipt);
-        var verified = await _bank.ReceiptVerifier().VerifyAsync(receipt, "bank", audience: "bureau", TestContext.Current.CancellationToken).AsTask().Bounded();
+        var verified = await Bank.ReceiptVerifier().VerifyAsync(receipt, "bank", audience: "bureau", TestContext.Current.CancellationToken).AsTask().Bounded();
         Assert.True(verified.IsValid, verified.Problem);
         Assert.Equal(("allowed", 0L, record.RequestDigest), (verified.Receipt.Decision, verified.Receipt.LeafIndex, verified.Receipt.RequestDigest));
     }
@@ -61,15 +46,15 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task DeniedPartnerCall_RecordedWithReason_ReceiptInTrailersOnlyResponse()
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => AuthenticationTestsEcho(channel, _bank.Token(scopes: ["echo:read"]).Token));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => AuthenticationTestsEcho(channel, Bank.Token(scopes: ["echo:read"]).Token));
 
-        var record = Assert.IsType<CallDeniedEvent>(Assert.Single(await _bank.RecordsAsync()));
+        var record = Assert.IsType<CallDeniedEvent>(Assert.Single(await Bank.RecordsAsync()));
         Assert.Equal((7, ex.Status.Detail, "bureau"), (record.GrpcStatus, record.Reason, record.PartnerOrg));
         var receipt = ex.Trailers.GetValue(AuditObserver.ReceiptTrailer);
         Assert.NotNull(receipt);
-        var verified = await _bank.ReceiptVerifier().VerifyAsync(receipt, "bank", audience: "bureau", TestContext.Current.CancellationToken).AsTask().Bounded();
+        var verified = await Bank.ReceiptVerifier().VerifyAsync(receipt, "bank", audience: "bureau", TestContext.Current.CancellationToken).AsTask().Bounded();
         Assert.True(verified.IsValid, verified.Problem);
         Assert.Equal(("denied", 7), (verified.Receipt.Decision, verified.Receipt.GrpcStatus));
     }
@@ -77,34 +62,34 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task CallWithoutToken_RecordedAsDeniedWithoutSubject()
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
 
         await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(EchoMethods.Unary, default, new EchoRequest()).ResponseAsync.Bounded());
 
-        var record = Assert.IsType<CallDeniedEvent>(Assert.Single(await _bank.RecordsAsync()));
+        var record = Assert.IsType<CallDeniedEvent>(Assert.Single(await Bank.RecordsAsync()));
         Assert.Equal((16, (IssuerQualifiedName?)null), (record.GrpcStatus, record.Subject));
     }
 
     [Fact]
     public async Task LocalCall_RecordedWithoutReceipt()
     {
-        using var call = _bank.Gateway.LocalInvoker.AsyncUnaryCall(EchoMethods.Unary, SecureGateway.Bearer(_bank.Token(boundTo: null).Token), new EchoRequest { Message = "local" });
+        using var call = Bank.Gateway.LocalInvoker.AsyncUnaryCall(EchoMethods.Unary, SecureGateway.Bearer(Bank.Token(boundTo: null).Token), new EchoRequest { Message = "local" });
         await call.ResponseAsync.Bounded();
 
         Assert.Null(call.GetTrailers().GetValue(AuditObserver.ReceiptTrailer));
-        Assert.Null(Assert.IsType<CallCompletedEvent>(Assert.Single(await _bank.RecordsAsync())).PartnerOrg);
+        Assert.Null(Assert.IsType<CallCompletedEvent>(Assert.Single(await Bank.RecordsAsync())).PartnerOrg);
     }
 
     [Fact]
     public async Task EveryCallOfABurst_InTheLogBeforeItsCallerHasItsStatus()
     {
-        using var channel = _bank.PartnerChannel();
-        var token = _bank.Token().Token;
+        using var channel = Bank.PartnerChannel();
+        var token = Bank.Token().Token;
         for (var i = 0; i < 5; i++)
         {
             await AuthenticationTestsEcho(channel, token);
 
-            Assert.Equal(i + 1, (await _bank.RecordsAsync()).Count);
+            Assert.Equal(i + 1, (await Bank.RecordsAsync()).Count);
         }
     }
 

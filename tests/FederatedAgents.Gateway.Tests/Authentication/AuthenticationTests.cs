@@ -12,29 +12,14 @@ namespace FederatedAgents.Gateway.Tests.Authentication;
 /// gateway, from an issuer the connection may present, and bound to the connection's certificate gets through;
 /// everything else is UNAUTHENTICATED with a message that says what to fix, and the agent never sees the call.
 /// </summary>
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests : SecureGatewayTest
 {
-    private GrpcTestServer _agent = null!;
-    private SecureGateway _bank = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _agent = await GrpcTestServer.StartAsync();
-        _bank = await SecureGateway.StartAsync(_agent.Address);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bank.DisposeAsync();
-        await _agent.DisposeAsync();
-    }
-
     [Fact]
     public async Task PartnerCall_ValidBoundToken_ReachesTheAgent()
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
 
-        var response = await EchoAsync(channel, _bank.Token().Token, "hello");
+        var response = await EchoAsync(channel, Bank.Token().Token, "hello");
 
         Assert.Equal("hello", response.Message);
     }
@@ -42,9 +27,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task PartnerCall_TokenOfItsOwnAuthority_Accepted()
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
 
-        var response = await EchoAsync(channel, _bank.Token(issuer: SecureGateway.IssuerOf("bureau")).Token, "partner-issued");
+        var response = await EchoAsync(channel, Bank.Token(issuer: SecureGateway.IssuerOf("bureau")).Token, "partner-issued");
 
         Assert.Equal("partner-issued", response.Message);
     }
@@ -63,20 +48,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [InlineData("alg none", "The delegation token was rejected")]
     public async Task PartnerCall_BadToken_Unauthenticated(string problem, string message)
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
         var authorization = problem switch
         {
             "no token" => null,
-            "not bearer" => $"Basic {_bank.Token().Token}",
+            "not bearer" => $"Basic {Bank.Token().Token}",
             "garbage" => "Bearer not-a-token",
-            "wrong audience" => Bearer(_bank.Token(audience: "https://gateway.other.example")),
-            "expired" => Bearer(_bank.Token(clock: new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1)))),
-            "bound to another certificate" => Bearer(_bank.Token(boundTo: "ratings")),
-            "not bound" => Bearer(_bank.Token(boundTo: null)),
-            "another partner's issuer" => Bearer(_bank.Token(issuer: SecureGateway.IssuerOf("ratings"))),
-            "untrusted issuer" => Bearer(_bank.Token(issuer: SecureGateway.IssuerOf("stranger"))),
-            "signed with another issuer's key" => Bearer(_bank.Token(signedBy: SecureGateway.IssuerOf("bureau"))),
-            "alg none" => $"Bearer {UnsignedAlgNone(_bank.Token().Token)}",
+            "wrong audience" => Bearer(Bank.Token(audience: "https://gateway.other.example")),
+            "expired" => Bearer(Bank.Token(clock: new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1)))),
+            "bound to another certificate" => Bearer(Bank.Token(boundTo: "ratings")),
+            "not bound" => Bearer(Bank.Token(boundTo: null)),
+            "another partner's issuer" => Bearer(Bank.Token(issuer: SecureGateway.IssuerOf("ratings"))),
+            "untrusted issuer" => Bearer(Bank.Token(issuer: SecureGateway.IssuerOf("stranger"))),
+            "signed with another issuer's key" => Bearer(Bank.Token(signedBy: SecureGateway.IssuerOf("bureau"))),
+            "alg none" => $"Bearer {UnsignedAlgNone(Bank.Token().Token)}",
             _ => throw new ArgumentOutOfRangeException(nameof(problem)),
         };
 
@@ -84,28 +69,28 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
         Assert.Contains(message, ex.Status.Detail, StringComparison.Ordinal);
-        Assert.False(_agent.Observer.Happened(CallEvents.Started, problem));
+        Assert.False(Agent.Observer.Happened(CallEvents.Started, problem));
     }
 
     [Fact]
     public async Task PartnerCall_RevokedToken_Unauthenticated()
     {
-        using var channel = _bank.PartnerChannel();
-        var token = _bank.Token();
+        using var channel = Bank.PartnerChannel();
+        var token = Bank.Token();
         await EchoAsync(channel, token.Token, "before");
 
-        _bank.Revocations.Revoke(token.JwtId);
+        Bank.Revocations.Revoke(token.JwtId);
         var ex = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(channel, token.Token, "after"));
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
         Assert.Contains("revoked", ex.Status.Detail, StringComparison.Ordinal);
-        Assert.False(_agent.Observer.Happened(CallEvents.Started, "after"));
+        Assert.False(Agent.Observer.Happened(CallEvents.Started, "after"));
     }
 
     [Fact]
     public async Task LocalCall_UnboundTokenOfOwnAuthority_ReachesTheAgent()
     {
-        var response = await EchoAsync(_bank.Gateway.Local, _bank.Token(boundTo: null).Token, "local");
+        var response = await EchoAsync(Bank.Gateway.Local, Bank.Token(boundTo: null).Token, "local");
 
         Assert.Equal("local", response.Message);
     }
@@ -113,9 +98,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task LocalCall_PartnerIssuedToken_Unauthenticated()
     {
-        var token = _bank.Token(boundTo: null, issuer: SecureGateway.IssuerOf("bureau")).Token;
+        var token = Bank.Token(boundTo: null, issuer: SecureGateway.IssuerOf("bureau")).Token;
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(_bank.Gateway.Local, token, "local-partner-token"));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(Bank.Gateway.Local, token, "local-partner-token"));
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
     }
@@ -123,7 +108,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task LocalCall_TokenBoundToACertificate_UnauthenticatedWithoutIt()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(_bank.Gateway.Local, _bank.Token().Token, "local-bound"));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(Bank.Gateway.Local, Bank.Token().Token, "local-bound"));
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
         Assert.Contains("presented none", ex.Status.Detail, StringComparison.Ordinal);

@@ -12,31 +12,15 @@ namespace FederatedAgents.Gateway.Tests.Authorization;
 /// bureau): each unmet rule is PERMISSION_DENIED naming what is missing; unknown methods are UNIMPLEMENTED and an agent
 /// that is down is UNAVAILABLE, as for any caller.
 /// </summary>
-public sealed class PolicyTests : IAsyncLifetime
+public sealed class PolicyTests : SecureGatewayTest
 {
-    private GrpcTestServer _agent = null!;
-    private SecureGateway _bank = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _agent = await GrpcTestServer.StartAsync();
-        _bank = await SecureGateway.StartAsync(_agent.Address, config =>
+    protected override Task<SecureGateway> StartGatewayAsync(GrpcTestServer agent) => SecureGateway.StartAsync(agent.Address, config =>
+        config["Agents"]![0]!["Methods"]!.AsArray().Add(new JsonObject
         {
-            var methods = config["Agents"]![0]!["Methods"]!.AsArray();
-            methods.Add(new JsonObject
-            {
-                ["Name"] = GatewayJson.EchoService + "/ServerStream",
-                ["AllowedPartners"] = GatewayJson.Strings(["bureau"]),
-                ["AllowedClients"] = GatewayJson.Strings(["orchestrator"]),
-            });
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _bank.DisposeAsync();
-        await _agent.DisposeAsync();
-    }
+            ["Name"] = GatewayJson.EchoService + "/ServerStream",
+            ["AllowedPartners"] = GatewayJson.Strings(["bureau"]),
+            ["AllowedClients"] = GatewayJson.Strings(["orchestrator"]),
+        }));
 
     [Theory]
     [InlineData("insufficient scope", "requires scope 'echo:call'")]
@@ -45,13 +29,13 @@ public sealed class PolicyTests : IAsyncLifetime
     [InlineData("another purpose", "requires purpose 'testing'")]
     public async Task PartnerCall_PolicyNotMet_PermissionDenied(string problem, string message)
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
         var token = problem switch
         {
-            "insufficient scope" => _bank.Token(scopes: ["echo:read"]),
-            "too deep a chain" => _bank.Token(actors: 4),
-            "no purpose" => _bank.Token(purpose: null),
-            "another purpose" => _bank.Token(purpose: "marketing"),
+            "insufficient scope" => Bank.Token(scopes: ["echo:read"]),
+            "too deep a chain" => Bank.Token(actors: 4),
+            "no purpose" => Bank.Token(purpose: null),
+            "another purpose" => Bank.Token(purpose: "marketing"),
             _ => throw new ArgumentOutOfRangeException(nameof(problem)),
         };
 
@@ -59,15 +43,15 @@ public sealed class PolicyTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         Assert.Contains(message, ex.Status.Detail, StringComparison.Ordinal);
-        Assert.False(_agent.Observer.Happened(CallEvents.Started, problem));
+        Assert.False(Agent.Observer.Happened(CallEvents.Started, problem));
     }
 
     [Fact]
     public async Task PartnerCall_ChainAtTheLimit_Allowed()
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
 
-        var response = await AuthenticationTests.EchoAsync(channel, _bank.Token(actors: 3).Token, "three-actors");
+        var response = await AuthenticationTests.EchoAsync(channel, Bank.Token(actors: 3).Token, "three-actors");
 
         Assert.Equal("three-actors", response.Message);
     }
@@ -75,9 +59,9 @@ public sealed class PolicyTests : IAsyncLifetime
     [Fact]
     public async Task PartnerNotAllowed_PermissionDeniedNamingThePartner()
     {
-        using var channel = _bank.PartnerChannel("ratings");
+        using var channel = Bank.PartnerChannel("ratings");
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => AuthenticationTests.EchoAsync(channel, _bank.Token(boundTo: "ratings").Token, "ratings"));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => AuthenticationTests.EchoAsync(channel, Bank.Token(boundTo: "ratings").Token, "ratings"));
 
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         Assert.Equal("Partner 'ratings' may not call federatedagents.testing.Echo/Unary.", ex.Status.Detail);
@@ -86,9 +70,9 @@ public sealed class PolicyTests : IAsyncLifetime
     [Fact]
     public async Task ClientNotAllowed_PermissionDeniedNamingTheClient()
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
         var call = channel.CreateCallInvoker().AsyncServerStreamingCall(
-            EchoMethods.ServerStream, SecureGateway.Bearer(_bank.Token().Token), new EchoRequest { Message = "stream", ResponseCount = 1 });
+            EchoMethods.ServerStream, SecureGateway.Bearer(Bank.Token().Token), new EchoRequest { Message = "stream", ResponseCount = 1 });
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(TestContext.Current.CancellationToken).Bounded());
 
@@ -99,8 +83,8 @@ public sealed class PolicyTests : IAsyncLifetime
     [Fact]
     public async Task PartnerCall_MethodWithoutPolicy_OnlyForLocalCallers()
     {
-        using var channel = _bank.PartnerChannel();
-        var call = channel.CreateCallInvoker().AsyncClientStreamingCall(EchoMethods.ClientStream, SecureGateway.Bearer(_bank.Token().Token));
+        using var channel = Bank.PartnerChannel();
+        var call = channel.CreateCallInvoker().AsyncClientStreamingCall(EchoMethods.ClientStream, SecureGateway.Bearer(Bank.Token().Token));
         await call.RequestStream.CompleteAsync().Bounded();
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.Bounded());
@@ -112,11 +96,11 @@ public sealed class PolicyTests : IAsyncLifetime
     [Fact]
     public async Task UnknownService_Unimplemented()
     {
-        using var channel = _bank.PartnerChannel();
+        using var channel = Bank.PartnerChannel();
         var unknown = new Method<EchoRequest, EchoResponse>(MethodType.Unary, "bank.Unknown", "Call", EchoMethods.Unary.RequestMarshaller, EchoMethods.Unary.ResponseMarshaller);
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            channel.CreateCallInvoker().AsyncUnaryCall(unknown, SecureGateway.Bearer(_bank.Token().Token), new EchoRequest()).ResponseAsync.Bounded());
+            channel.CreateCallInvoker().AsyncUnaryCall(unknown, SecureGateway.Bearer(Bank.Token().Token), new EchoRequest()).ResponseAsync.Bounded());
 
         Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
     }
@@ -124,10 +108,10 @@ public sealed class PolicyTests : IAsyncLifetime
     [Fact]
     public async Task AgentDown_Unavailable()
     {
-        using var channel = _bank.PartnerChannel();
-        await _agent.StopAsync();
+        using var channel = Bank.PartnerChannel();
+        await Agent.StopAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => AuthenticationTests.EchoAsync(channel, _bank.Token().Token, "agent-down"));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => AuthenticationTests.EchoAsync(channel, Bank.Token().Token, "agent-down"));
 
         Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
         Assert.StartsWith("Agent 'echo' is unavailable", ex.Status.Detail, StringComparison.Ordinal);
