@@ -32,7 +32,7 @@ internal static class GatewayBench
                 await File.WriteAllBytesAsync(file, Body(int.Parse(size, CultureInfo.InvariantCulture)));
                 return 0;
             case ["authority", var folder, var audience]:
-                await Console.Out.WriteLineAsync(BenchAuthority.Create(folder, audience));
+                await Console.Out.WriteLineAsync(StandInAuthority.Create(folder, audience));
                 return 0;
             default:
                 await Console.Error.WriteLineAsync("usage: gateway-bench agent PORT | forwarder PORT AGENT_URL | gateway --config FILE [--digests] [--secured [--no-token-cache] [--no-audit]] | body SIZE FILE | authority FOLDER AUDIENCE");

@@ -9,7 +9,7 @@ namespace FederatedAgents.Benchmarks.Gateway;
 /// <c>FOLDER/authority.jwks</c> (the gateway's <c>Gateway:Security:Authority:JwksFile</c>) and one access token for the
 /// h2load runs, valid for two hours, scope <c>echo:call</c>, one actor, unbound (the runs use the local listener).
 /// </summary>
-internal static class BenchAuthority
+internal static class StandInAuthority
 {
     public const string Issuer = "https://auth.bench.example";
 
