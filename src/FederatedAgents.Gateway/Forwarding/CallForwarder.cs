@@ -35,7 +35,7 @@ internal sealed partial class CallForwarder(TimeProvider time, ILogger<CallForwa
         }
 
         var content = new RequestBodyContent(http.Request.BodyReader, call.Request);
-        using var request = UpstreamRequest.Create(endpoint.GetRequestUri(call.Method), http.Request, content, timeLeft, call.ResponseFilter is not null);
+        using var request = UpstreamRequest.Create(endpoint.GetRequestUri(call.Method), http.Request, content, timeLeft, call.ResponseFilter is not null, call.Outbound);
         HttpResponseMessage? response = null;
         var responseStarted = false;
         try

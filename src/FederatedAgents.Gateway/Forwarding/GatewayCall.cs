@@ -1,4 +1,5 @@
 using FederatedAgents.Gateway.Configuration;
+using FederatedAgents.Gateway.Outbound;
 using FederatedAgents.Gateway.Routing;
 using FederatedAgents.Tokens.Validation;
 using Microsoft.AspNetCore.Http;
@@ -47,6 +48,15 @@ internal sealed class GatewayCall : IDisposable
     /// hands it each whole response message instead of copying bytes, and asks the agent for uncompressed messages.
     /// </summary>
     public IResponseMessageFilter? ResponseFilter { get; set; }
+
+    /// <summary>
+    /// The partner a local caller addressed (<c>fa-target-org</c>); null for calls to local agents. Such a call's
+    /// <see cref="Route"/> leads to that partner's gateway.
+    /// </summary>
+    public string? OutboundTarget { get; init; }
+
+    /// <summary>Set by identity chaining on a call to a partner: the partner token it travels with, its trace, its receipt.</summary>
+    public OutboundHop? Outbound { get; set; }
 
     /// <summary>When the gateway received the call, in <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
     public long StartTimestamp { get; }
