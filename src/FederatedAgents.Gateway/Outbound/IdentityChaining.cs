@@ -13,11 +13,15 @@ namespace FederatedAgents.Gateway.Outbound;
 /// The gateway's side of identity chaining: validates a local caller's token (the own authority's keys, this
 /// gateway's audience), exchanges it at the own authority for an authorization grant addressed to the partner's
 /// authority and redeems that there with mutual TLS, for an access token bound to the gateway's certificate.
-/// Results are cached per (caller token, partner) by <see cref="PartnerTokenCache"/>.
+/// The gateway enters the chain as its newest actor (its own client-credentials token as actor token), so the partner
+/// sees <c>person → agent → gateway</c>. Results are cached per (caller token, partner) by <see cref="PartnerTokenCache"/>.
 /// </summary>
 internal sealed class IdentityChaining : IDisposable
 {
     private static readonly TimeSpan s_exchangeTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The cache slot of the gateway's own token (no partner has this name: partner names cannot be empty).</summary>
+    private const string OwnActorKey = "";
 
     private readonly OutboundConfig _config;
     private readonly HttpClient _http;
@@ -58,7 +62,11 @@ internal sealed class IdentityChaining : IDisposable
         var settings = _config.Partner(partner);
         var client = _partners.GetOrAdd((partnerIssuer, settings?.ClientId ?? _config.ClientId), key => new AuthorityClient(_http, key.Issuer, key.ClientId));
         IReadOnlyList<string>? scopes = settings is { Scopes.Count: > 0 } ? settings.Scopes : null;
-        return _cache.GetAsync(callerToken, caller.ExpiresAt, partner, () => _own.ChainToPartnerAsync(callerToken, client, scopes));
+        return _cache.GetAsync(callerToken, caller.ExpiresAt, partner, async () =>
+        {
+            var actor = await _cache.GetAsync(_config.ClientId, null, OwnActorKey, () => _own.RequestClientCredentialsAsync());
+            return await _own.ChainToPartnerAsync(callerToken, client, scopes, actorToken: actor.AccessToken);
+        });
     }
 
     public void Dispose()

@@ -56,9 +56,9 @@ internal sealed class CrossOrg : IAsyncDisposable
     }
 
     /// <summary>Calls the credit agent at bureau through the bank's gateway, as the bank's loan agent does.</summary>
-    public async Task<(AssessResponse Response, Metadata Trailers)> AssessAsync(string? token, string traceParent = "")
+    public async Task<(AssessResponse Response, Metadata Trailers)> AssessAsync(string? token, string traceParent = "", string target = "bureau")
     {
-        var headers = new Metadata().Add(FederationMetadata.TargetOrganization, "bureau");
+        var headers = new Metadata().Add(FederationMetadata.TargetOrganization, target);
         if (token is not null)
         {
             headers.Add(FederationMetadata.Authorization, "Bearer " + token);

@@ -55,7 +55,7 @@ internal sealed class ReceiptIssuingObserver(IAuditLogStore store, AuditReceiptI
     }
 }
 
-internal enum ReceiptMode
+public enum ReceiptMode
 {
     Valid,
     None,
