@@ -12,6 +12,10 @@ public sealed class CreditAgent
 {
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor Descriptor = CreditAssessmentReflection.Descriptor.Services[0];
 
+    /// <summary><c>Assess</c>, for clients.</summary>
+    public static readonly Method<AssessRequest, AssessResponse> AssessMethod =
+        Method.FromDescriptor<AssessRequest, AssessResponse>(Descriptor.FindMethodByName(nameof(Assess)));
+
     private readonly CreditFile _file;
 
     public CreditAgent(TimeProvider time) => _file = new CreditFile(time);

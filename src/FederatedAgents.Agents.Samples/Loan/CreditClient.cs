@@ -13,9 +13,6 @@ namespace FederatedAgents.Agents.Samples.Loan;
 /// </summary>
 internal sealed class CreditClient : IDisposable
 {
-    private static readonly Method<AssessRequest, AssessResponse> s_assess =
-        Method.FromDescriptor<AssessRequest, AssessResponse>(CreditAgent.Descriptor.FindMethodByName("Assess"));
-
     private readonly GrpcChannel _channel;
     private readonly LoanAgentOptions _options;
     private readonly TimeProvider _time;
@@ -38,7 +35,7 @@ internal sealed class CreditClient : IDisposable
         }
 
         var deadline = _time.GetUtcNow().Add(_options.CreditTimeout).UtcDateTime;
-        return await _channel.CreateCallInvoker().AsyncUnaryCall(s_assess, new CallOptions(headers, deadline, cancellationToken), request);
+        return await _channel.CreateCallInvoker().AsyncUnaryCall(CreditAgent.AssessMethod, new CallOptions(headers, deadline, cancellationToken), request);
     }
 
     public void Dispose() => _channel.Dispose();

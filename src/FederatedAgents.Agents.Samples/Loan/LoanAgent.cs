@@ -13,6 +13,10 @@ public sealed class LoanAgent
 {
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor Descriptor = LoanDeskReflection.Descriptor.Services[0];
 
+    /// <summary><c>CheckLoan</c>, for clients.</summary>
+    public static readonly Method<CheckLoanRequest, CheckLoanResponse> CheckLoanMethod =
+        Method.FromDescriptor<CheckLoanRequest, CheckLoanResponse>(Descriptor.FindMethodByName(nameof(CheckLoan)));
+
     private readonly CreditClient _credit;
 
     internal LoanAgent(CreditClient credit) => _credit = credit;

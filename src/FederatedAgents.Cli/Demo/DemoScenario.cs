@@ -16,12 +16,6 @@ namespace FederatedAgents.Cli.Demo;
 /// </summary>
 internal sealed class DemoScenario(DemoClients clients, DemoReport report, CancellationToken cancellationToken)
 {
-    private static readonly Method<CheckLoanRequest, CheckLoanResponse> s_checkLoan =
-        Method.FromDescriptor<CheckLoanRequest, CheckLoanResponse>(LoanAgent.Descriptor.FindMethodByName("CheckLoan"));
-
-    private static readonly Method<AssessRequest, AssessResponse> s_assess =
-        Method.FromDescriptor<AssessRequest, AssessResponse>(CreditAgent.Descriptor.FindMethodByName("Assess"));
-
     private readonly List<DemoOutcome> _outcomes = [];
 
     public async Task<IReadOnlyList<DemoOutcome>> RunAsync()
@@ -65,7 +59,7 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
         var request = new CheckLoanRequest { ApplicationId = application, AmountMinor = 15_000_00, CurrencyCode = "EUR", TermMonths = 36 };
         try
         {
-            var response = await clients.BankGateway.CreateCallInvoker().AsyncUnaryCall(s_checkLoan, new CallOptions(headers, cancellationToken: cancellationToken), request);
+            var response = await clients.BankGateway.CreateCallInvoker().AsyncUnaryCall(LoanAgent.CheckLoanMethod, new CallOptions(headers, cancellationToken: cancellationToken), request);
             report.Fact("decision", $"{response.Decision} at {response.OfferedRateBps} bps, reasons [{string.Join(", ", response.ReasonCodes)}]");
             Expect(expectation, status == StatusCode.OK && response.Decision == decision, $"{response.Decision}");
         }
@@ -136,7 +130,7 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
     {
         var headers = new Metadata().Add(FederationMetadata.Authorization, "Bearer " + partnerToken);
         var request = new AssessRequest { ConsumerReference = "C-4821", ConsentId = "consent-1001", AmountMinor = 15_000_00, CurrencyCode = "EUR", Purpose = LoanPurpose.Personal };
-        using var call = channel.CreateCallInvoker().AsyncUnaryCall(s_assess, new CallOptions(headers, cancellationToken: cancellationToken), request);
+        using var call = channel.CreateCallInvoker().AsyncUnaryCall(CreditAgent.AssessMethod, new CallOptions(headers, cancellationToken: cancellationToken), request);
         var response = await call.ResponseAsync;
         return (response, call.GetTrailers().GetValue(FederationMetadata.AuditReceipt));
     }

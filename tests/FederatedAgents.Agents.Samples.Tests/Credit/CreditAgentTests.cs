@@ -11,16 +11,13 @@ namespace FederatedAgents.Agents.Samples.Tests.Credit;
 /// <summary>The credit agent on real Kestrel (h2c), called with the project's gRPC client.</summary>
 public sealed class CreditAgentTests
 {
-    internal static readonly Method<AssessRequest, AssessResponse> Assess =
-        Method.FromDescriptor<AssessRequest, AssessResponse>(CreditAgent.Descriptor.FindMethodByName("Assess"));
-
     [Fact]
     public async Task Assess_KnownConsumer_ReturnsAssessmentAndTheClassifiedReport()
     {
         await using var server = await StartAsync();
         using var channel = GrpcChannel.ForAddress(server.Address);
 
-        var response = await channel.CreateCallInvoker().AsyncUnaryCall(Assess, default, Request("C-4821")).ResponseAsync.Bounded();
+        var response = await channel.CreateCallInvoker().AsyncUnaryCall(CreditAgent.AssessMethod, default, Request("C-4821")).ResponseAsync.Bounded();
 
         Assert.Equal((ScoreBand.Excellent, Decision.Approve), (response.ScoreBand, response.Decision));
         Assert.Equal("Alice Example", response.Report.FullName);
@@ -39,7 +36,7 @@ public sealed class CreditAgentTests
         var request = Request(reference);
         request.ConsentId = consent;
 
-        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(Assess, default, request).ResponseAsync.Bounded());
+        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(CreditAgent.AssessMethod, default, request).ResponseAsync.Bounded());
 
         Assert.Equal(code, failure.StatusCode);
         Assert.Contains(mentions, failure.Status.Detail, StringComparison.Ordinal);

@@ -17,9 +17,6 @@ namespace FederatedAgents.Agents.Samples.Tests.Loan;
 /// </summary>
 public sealed class LoanAgentTests
 {
-    private static readonly Method<CheckLoanRequest, CheckLoanResponse> s_checkLoan =
-        Method.FromDescriptor<CheckLoanRequest, CheckLoanResponse>(LoanAgent.Descriptor.FindMethodByName("CheckLoan"));
-
     [Theory]
     [InlineData("app-1001", LoanDecision.Approved, 450, "")]
     [InlineData("app-1002", LoanDecision.Referred, 0, "HIGH_UTILIZATION,RECENT_DELINQUENCY")]
@@ -105,7 +102,7 @@ public sealed class LoanAgentTests
         {
             var request = new CheckLoanRequest { ApplicationId = application, AmountMinor = 10_000_00, CurrencyCode = "EUR", TermMonths = 36 };
             var headers = new Metadata().Add(FederationMetadata.Authorization, authorization);
-            return channel.CreateCallInvoker().AsyncUnaryCall(s_checkLoan, new CallOptions(headers), request).ResponseAsync.Bounded();
+            return channel.CreateCallInvoker().AsyncUnaryCall(LoanAgent.CheckLoanMethod, new CallOptions(headers), request).ResponseAsync.Bounded();
         }
 
         public async ValueTask DisposeAsync()

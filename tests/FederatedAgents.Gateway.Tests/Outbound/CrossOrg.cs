@@ -21,9 +21,6 @@ namespace FederatedAgents.Gateway.Tests.Outbound;
 /// </summary>
 internal sealed class CrossOrg : IAsyncDisposable
 {
-    private static readonly Method<AssessRequest, AssessResponse> s_assess =
-        Method.FromDescriptor<AssessRequest, AssessResponse>(CreditAgent.Descriptor.FindMethodByName("Assess"));
-
     private readonly List<IAsyncDisposable> _owned = [];
 
     private CrossOrg(TemporaryFolder folder) => Folder = folder;
@@ -70,7 +67,7 @@ internal sealed class CrossOrg : IAsyncDisposable
         }
 
         var request = new AssessRequest { ConsumerReference = "C-4821", ConsentId = "consent-1", AmountMinor = 100_00, CurrencyCode = "EUR" };
-        using var call = BankGateway.LocalInvoker.AsyncUnaryCall(s_assess, new CallOptions(headers), request);
+        using var call = BankGateway.LocalInvoker.AsyncUnaryCall(CreditAgent.AssessMethod, new CallOptions(headers), request);
         var response = await call.ResponseAsync.Bounded();
         return (response, call.GetTrailers());
     }
