@@ -34,7 +34,7 @@ internal sealed partial class CallForwarder(TimeProvider time, ILogger<CallForwa
             cancellation = deadline.Token;
         }
 
-        var content = new RequestBodyContent(http.Request.BodyReader, call.Request);
+        var content = new RequestBodyContent(http.Request.BodyReader, call.Request, call.RequestFilter);
         using var request = UpstreamRequest.Create(endpoint.GetRequestUri(call.Method), http.Request, content, timeLeft, call.ResponseFilter is not null, call.Outbound);
         HttpResponseMessage? response = null;
         var responseStarted = false;

@@ -1,4 +1,5 @@
 using FederatedAgents.Gateway.Configuration;
+using FederatedAgents.Gateway.Egress;
 using FederatedAgents.Gateway.Outbound;
 using FederatedAgents.Gateway.Routing;
 using FederatedAgents.Tokens.Validation;
@@ -48,6 +49,12 @@ internal sealed class GatewayCall : IDisposable
     /// hands it each whole response message instead of copying bytes, and asks the agent for uncompressed messages.
     /// </summary>
     public IResponseMessageFilter? ResponseFilter { get; set; }
+
+    /// <summary>
+    /// Set by a filter (outbound calls) when request messages must be rewritten before they leave the organization:
+    /// the forwarder then sends each whole request message through it. Its <c>RemovedPaths</c> are for the audit record.
+    /// </summary>
+    public EgressFrameFilter? RequestFilter { get; set; }
 
     /// <summary>
     /// The partner a local caller addressed (<c>fa-target-org</c>); null for calls to local agents. Such a call's

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using FederatedAgents.Authority.Client;
+using FederatedAgents.Gateway.Egress;
 using FederatedAgents.Gateway.Forwarding;
 using FederatedAgents.Grpc;
+using FederatedAgents.Grpc.Compression;
+using FederatedAgents.Grpc.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace FederatedAgents.Gateway.Outbound;
@@ -12,7 +15,11 @@ namespace FederatedAgents.Gateway.Outbound;
 /// UNAUTHENTICATED (no or invalid token), PERMISSION_DENIED (an authority refused the chain, e.g. a missing scope)
 /// or UNAVAILABLE (an authority unreachable). Calls for local agents pass untouched.
 /// </summary>
-internal sealed partial class OutboundCallFilter(IdentityChaining chaining, ILogger<OutboundCallFilter> logger) : IGatewayCallFilter
+/// <remarks>
+/// With the egress filter registered, request messages leave with their classified fields removed unless the caller's
+/// token grants their disclosure; a method the gateway has no descriptor for is refused (UNIMPLEMENTED), never sent unfiltered.
+/// </remarks>
+internal sealed partial class OutboundCallFilter(IdentityChaining chaining, ILogger<OutboundCallFilter> logger, EgressFilter? egress = null) : IGatewayCallFilter
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -46,7 +53,7 @@ internal sealed partial class OutboundCallFilter(IdentityChaining chaining, ILog
         {
             var partnerToken = await chaining.GetPartnerTokenAsync(token, call.Identity, partner, issuer).WaitAsync(cancellationToken);
             call.Outbound = new OutboundHop(partner, partnerToken.AccessToken, TraceParentOf(call));
-            return null;
+            return FilterRequest(call);
         }
         catch (AuthorityRequestException e) when (e.Error is not null)
         {
@@ -58,6 +65,33 @@ internal sealed partial class OutboundCallFilter(IdentityChaining chaining, ILog
             Log.ChainFailed(logger, call.Method, partner, e);
             return new Status(StatusCode.Unavailable, $"The token exchange for partner '{partner}' failed; retry later.");
         }
+    }
+
+    /// <summary>Sets the request filter the caller's scopes call for; a status when the method cannot be filtered.</summary>
+    private Status? FilterRequest(GatewayCall call)
+    {
+        if (egress is null)
+        {
+            return null;
+        }
+
+        IMessageFilter messages;
+        try
+        {
+            messages = egress.For(call.Method, MessageDirection.Request, Disclosure.VisibleTo(call.Identity!.Scopes));
+        }
+        catch (RpcException e)
+        {
+            return e.Status;
+        }
+
+        if (messages is not PassThroughFilter)
+        {
+            var encoding = call.HttpContext.Request.Headers[GrpcProtocol.EncodingHeader].ToString();
+            call.RequestFilter = new EgressFrameFilter(messages, MessageCompression.Providers.GetValueOrDefault(encoding), GrpcProtocol.DefaultMaxReceiveMessageSize);
+        }
+
+        return null;
     }
 
     /// <summary>The caller's W3C <c>traceparent</c> when it sent a well-formed one; otherwise a new trace.</summary>

@@ -37,12 +37,13 @@ internal sealed class CrossOrg : IAsyncDisposable
 
     public ReceiptIssuingObserver BureauAudit => BureauGateway.Services.GetServices<IGatewayCallObserver>().OfType<ReceiptIssuingObserver>().Single();
 
-    public static async Task<CrossOrg> StartAsync(bool requireReceipt = true)
+    /// <param name="bankServices">More services for the bank gateway (e.g. the egress filter).</param>
+    public static async Task<CrossOrg> StartAsync(bool requireReceipt = true, Action<IServiceCollection>? bankServices = null)
     {
         var org = new CrossOrg(new TemporaryFolder());
         try
         {
-            await org.StartAllAsync(requireReceipt);
+            await org.StartAllAsync(requireReceipt, bankServices);
             return org;
         }
         catch
@@ -82,7 +83,7 @@ internal sealed class CrossOrg : IAsyncDisposable
         Folder.Dispose();
     }
 
-    private async Task StartAllAsync(bool requireReceipt)
+    private async Task StartAllAsync(bool requireReceipt, Action<IServiceCollection>? bankServices)
     {
         var certificates = await DevCertificates.EnsureAsync(Folder.Combine("certs"), ["bank", "bureau"], cancellationToken: TestContext.Current.CancellationToken).Bounded();
         Bank = Own(new OrgAuthority("bank", certificates));
@@ -108,7 +109,11 @@ internal sealed class CrossOrg : IAsyncDisposable
         await File.WriteAllTextAsync(auditKeys, $"{{\"keys\":[{auditKey.PublicKey.ToJson()}]}}", TestContext.Current.CancellationToken);
         BankGateway = Own(await GatewayHost.StartAsync(
             BankSection(certificates, BureauGateway.Listeners.Partner!, auditKeys, requireReceipt),
-            services => new FederatedGatewayBuilder(services).AddOutboundCalls()));
+            services =>
+            {
+                bankServices?.Invoke(services);
+                new FederatedGatewayBuilder(services).AddOutboundCalls();
+            }));
     }
 
     private JsonObject BureauSection(DevCertificateSet certificates, Uri agent) => new()

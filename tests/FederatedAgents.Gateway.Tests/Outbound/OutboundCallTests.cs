@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FederatedAgents.Agents.Contracts.Credit.V1;
+using FederatedAgents.Gateway.Egress;
 using FederatedAgents.Grpc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FederatedAgents.Gateway.Tests.Outbound;
 
@@ -134,6 +136,28 @@ public sealed class OutboundCallTests
 
         Assert.Equal(StatusCode.NotFound, failure.StatusCode);
         Assert.Contains("'ratings' (fa-target-org) is not a partner", failure.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallToPartner_EgressFilterWithoutTheMethodsDescriptor_RefusedBeforeAnythingLeaves()
+    {
+        await using var org = await CrossOrg.StartAsync(bankServices: services => services.AddSingleton(new EgressFilter(new DescriptorRegistry([]))));
+
+        var failure = await Assert.ThrowsAsync<RpcException>(async () => await org.AssessAsync(await org.Bank.DelegateAsync("alice", "loan-agent")));
+
+        Assert.Equal(StatusCode.Unimplemented, failure.StatusCode);
+        Assert.Contains("no descriptor", failure.Status.Detail, StringComparison.Ordinal);
+        Assert.Null(org.BureauAudit.ReceivedAuthorization);
+    }
+
+    [Fact]
+    public async Task CallToPartner_EgressFilterKnowingTheMethod_RequestLeavesAndIsAnswered()
+    {
+        await using var org = await CrossOrg.StartAsync(bankServices: services => services.AddSingleton(new EgressFilter(new DescriptorRegistry([CreditAssessmentReflection.Descriptor]))));
+
+        var (response, _) = await org.AssessAsync(await org.Bank.DelegateAsync("alice", "loan-agent"));
+
+        Assert.Equal(Decision.Approve, response.Decision);
     }
 
     private static JsonElement Claims(string token) =>
