@@ -36,10 +36,16 @@ internal static class OutboundConfigReader
     private static OutboundPartnerConfig ReadPartner(ConfigNode node, ConfigPaths paths)
     {
         node.AllowOnly("Name", "ClientId", "AuditKeysFile", "RequireReceipt", "Scopes");
+        var auditKeys = paths.Resolve(node.RequiredString("AuditKeysFile", "give the partner's audit keys (JWKS file) to verify its receipts."));
+        if (auditKeys.Length > 0 && !File.Exists(auditKeys))
+        {
+            node.Error("AuditKeysFile", $"'{auditKeys}' does not exist; put the partner's published audit keys (a JWK Set) there.");
+        }
+
         return new OutboundPartnerConfig(
             node.RequiredString("Name", "give the partner's name from Gateway:Partners, e.g. bureau."),
             node.String("ClientId"),
-            paths.Resolve(node.RequiredString("AuditKeysFile", "give the partner's audit keys (JWKS file) to verify its receipts.")),
+            auditKeys,
             node.Boolean("RequireReceipt") ?? true,
             node.Strings("Scopes"));
     }

@@ -63,9 +63,11 @@ public sealed class KubernetesManifestTests
         var errors = new ConfigErrors();
 
         var gateway = GatewayConfigReader.Read(configuration, "/", errors);
-        OutboundConfigReader.Read(configuration, "/");
+        var outbound = Record.Exception(() => OutboundConfigReader.Read(configuration, "/")) as GatewayConfigurationException;
 
         Assert.Empty(errors.All);
+        // Files come from the pod's secret volumes (checked by OrganizationFile_EveryFileItNamesIsAKeyOfASecretMountedAtItsFolder).
+        Assert.All(outbound?.Errors ?? [], e => Assert.Matches(@"^Gateway:Outbound:\S+: '/etc/federatedagents/[^']+' does not exist;", e));
         Assert.Equal(["Gateway", "Organization", "Storage"], configuration.GetChildren().Select(c => c.Key).Order(StringComparer.Ordinal));
         var container = Container("gateway").Container;
         Assert.Equal(gateway!.Listeners.Partner!.Url.Port, ContainerPort(container, "partners"));
