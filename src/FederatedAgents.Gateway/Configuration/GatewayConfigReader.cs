@@ -18,7 +18,7 @@ internal static class GatewayConfigReader
             return null;
         }
 
-        gateway.AllowOnly("Listeners", "Agents", "Partners", "Security");
+        gateway.AllowOnly("Listeners", "Agents", "Partners", "Security", "Outbound");
         var paths = new ConfigPaths(baseDirectory);
         var listeners = ReadListeners(gateway["Listeners"], paths);
         var agents = gateway.List("Agents").Select(agent => AgentConfigReader.Read(agent, paths)).ToList();
