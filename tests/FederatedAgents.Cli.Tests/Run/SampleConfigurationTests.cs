@@ -19,7 +19,8 @@ public sealed class SampleConfigurationTests
         var local = Directory.CreateDirectory(Path.Combine(repository.Path, "deploy", "local")).FullName;
         File.Copy(RepoPaths.Combine("deploy", "local", file), Path.Combine(local, file));
         await DevCertificates.EnsureAsync(Path.Combine(repository.Path, DevCertificates.FolderName), ["bank", "bureau"], cancellationToken: TestContext.Current.CancellationToken).Bounded();
-        await using var app = OrganizationHost.Build(Path.Combine(local, file));
+        await using var process = await OrganizationHost.BuildAsync(Path.Combine(local, file)).Bounded();
+        var app = process.Organization!;
 
         var authority = app.Services.GetRequiredService<IOptions<AuthorityOptions>>().Value;
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
