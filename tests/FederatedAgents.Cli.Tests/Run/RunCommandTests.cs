@@ -58,11 +58,7 @@ public sealed class RunCommandTests
         organization.Configuration["Storage"] = new JsonObject { ["Provider"] = "sqlite" };
         await using var run = RunningCli.Start(organization.Folder, "run", "--config", organization.Write());
 
-        using var deadline = new CancellationTokenSource(TestTimeouts.Default);
-        while (!run.Out.Contains("listening on", StringComparison.Ordinal) && !run.Exit.IsCompleted)
-        {
-            await Task.Delay(50, deadline.Token);
-        }
+        await run.WaitForOutputAsync("listening on");
 
         Assert.Contains($"Authority {organization.Issuer} listening on {organization.Issuer}", run.Out, StringComparison.Ordinal);
         Assert.Equal(0, await run.StopAsync());
