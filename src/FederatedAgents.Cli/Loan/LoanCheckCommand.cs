@@ -46,7 +46,7 @@ internal static class LoanCheckCommand
         try
         {
             using var connection = client.Connect(context, parseResult);
-            var delegated = await DelegateAsync(connection, check, cancellationToken);
+            var delegated = await LoanDelegation.DelegateAsync(connection.Http, connection.Client, check.User, check.Password, check.Audience, check.Scopes, cancellationToken);
             var issuer = parseResult.GetValue(client.Authority)!;
             var (keys, issuers) = await TokenInspection.FromIssuerAsync(connection.Http, issuer, context.Time, cancellationToken);
             var validated = await TokenInspection.ValidateAsync(delegated, keys, issuers, context.Time, cancellationToken);
@@ -74,24 +74,6 @@ internal static class LoanCheckCommand
             await context.Error.WriteLineAsync(e.Message);
             return ExitCodes.Failure;
         }
-    }
-
-    /// <summary>Alice's login, exchanged by the loan agent's client for a token delegated to it.</summary>
-    private static async Task<string> DelegateAsync(AuthorityConnection connection, LoanCheck check, CancellationToken cancellationToken)
-    {
-        var issuer = connection.Client.Issuer;
-        using var login = await connection.Http.PostAsync(issuer.TrimEnd('/') + "/dev/login",
-            new FormUrlEncodedContent([new("username", check.User), new("password", check.Password)]), cancellationToken);
-        if (!login.IsSuccessStatusCode)
-        {
-            throw new IOException($"{check.User} could not log in at {issuer}/dev/login: HTTP {(int)login.StatusCode} {await login.Content.ReadAsStringAsync(cancellationToken)}");
-        }
-
-        using var person = System.Text.Json.JsonDocument.Parse(await login.Content.ReadAsStringAsync(cancellationToken));
-        var result = await connection.Client.ExchangeAsync(
-            new TokenExchangeRequest { SubjectToken = person.RootElement.GetProperty("access_token").GetString()!, Audiences = [check.Audience], Scopes = check.Scopes },
-            cancellationToken);
-        return result.AccessToken;
     }
 
     private sealed record LoanCheck(Uri Gateway, string Audience, string User, string Password, IReadOnlyList<string> Scopes, string Application);

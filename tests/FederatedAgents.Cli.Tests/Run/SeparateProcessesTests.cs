@@ -4,6 +4,7 @@ using FederatedAgents.Agents.Contracts.Credit.V1;
 using FederatedAgents.Agents.Samples.Credit;
 using FederatedAgents.Authority.Client;
 using FederatedAgents.Certificates.Pem;
+using FederatedAgents.Cli.Loan;
 using FederatedAgents.Grpc;
 using FederatedAgents.Grpc.Client;
 using FederatedAgents.Testing;
@@ -86,16 +87,11 @@ public sealed class SeparateProcessesTests
         using var ca = CertificateFiles.LoadCertificate(Path.Combine(orgs.Certificates, "ca.crt"));
         using var http = new HttpClient(AuthorityHttp.CreateHandler(trustedAuthority: ca)) { DefaultRequestVersion = HttpVersion.Version20 };
         using var key = SigningKey.FromPemFile(Path.Combine(orgs.Certificates, "bank", "client.key"));
-        var issuer = orgs.Url("https", 7443);
-        using var login = await http.PostAsync(issuer + "/dev/login", new FormUrlEncodedContent([new("username", "alice"), new("password", "alice")])).Bounded();
-        using var person = System.Text.Json.JsonDocument.Parse(await login.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
-        var delegated = await new AuthorityClient(http, issuer, "loan-agent", key).ExchangeAsync(new TokenExchangeRequest
-        {
-            SubjectToken = person.RootElement.GetProperty("access_token").GetString()!, Audiences = [orgs.Url("https", 7444)], Scopes = ["loans.read", "credit.read"],
-        }).Bounded();
+        var loanAgent = new AuthorityClient(http, orgs.Url("https", 7443), "loan-agent", key);
+        var delegated = await LoanDelegation.DelegateAsync(http, loanAgent, "alice", "alice", orgs.Url("https", 7444), ["loans.read", "credit.read"], TestContext.Current.CancellationToken).Bounded();
 
         using var gateway = GrpcChannel.ForAddress(new Uri(orgs.Url("http", 7445)));
-        var headers = new Metadata().Add(FederationMetadata.TargetOrganization, "bureau").Add(FederationMetadata.Authorization, "Bearer " + delegated.AccessToken);
+        var headers = new Metadata().Add(FederationMetadata.TargetOrganization, "bureau").Add(FederationMetadata.Authorization, "Bearer " + delegated);
         return await gateway.CreateCallInvoker().AsyncUnaryCall(CreditAgent.AssessMethod, new CallOptions(headers), Request()).ResponseAsync.Bounded();
     }
 
