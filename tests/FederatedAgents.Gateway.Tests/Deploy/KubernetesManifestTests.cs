@@ -62,15 +62,18 @@ public sealed class KubernetesManifestTests
         var configuration = _manifests.ConfigurationFile("bank-organization", "gateway.json");
         var errors = new ConfigErrors();
 
-        var gateway = GatewayConfigReader.Read(configuration, "/", errors);
+        GatewayConfigReader.Read(configuration, "/", errors);
         var outbound = Record.Exception(() => OutboundConfigReader.Read(configuration, "/")) as GatewayConfigurationException;
+        var gateway = WithMountedAuditKey(configuration);
 
-        Assert.Empty(errors.All);
         // Files come from the pod's secret volumes (checked by OrganizationFile_EveryFileItNamesIsAKeyOfASecretMountedAtItsFolder).
-        Assert.All(outbound?.Errors ?? [], e => Assert.Matches(@"^Gateway:Outbound:\S+: '/etc/federatedagents/[^']+' does not exist;", e));
+        Assert.All([.. errors.All, .. outbound?.Errors ?? []], e => Assert.Matches(@"^Gateway:\S+: '/etc/federatedagents/[^']+' does not exist;", e));
         Assert.Equal(["Gateway", "Organization", "Storage"], configuration.GetChildren().Select(c => c.Key).Order(StringComparer.Ordinal));
+        // run --config hosts the gateway alone here: it checks tokens with the keys of the authority's Deployment.
+        var authority = _manifests.ConfigurationFile("bank-organization", "authority.json")[$"{AuthorityOptions.SectionName}:Issuer"];
+        Assert.Equal(authority, gateway.Security?.Authority?.Issuer.OriginalString);
         var container = Container("gateway").Container;
-        Assert.Equal(gateway!.Listeners.Partner!.Url.Port, ContainerPort(container, "partners"));
+        Assert.Equal(gateway.Listeners.Partner!.Url.Port, ContainerPort(container, "partners"));
         Assert.Equal(gateway.Listeners.Local!.Url.Port, ContainerPort(container, "local"));
     }
 
@@ -137,6 +140,17 @@ public sealed class KubernetesManifestTests
         Assert.Equal(replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(Single("Deployment", name), "spec", "replicas"));
 
     private YamlMappingNode Single(string kind, string name) => _manifests.Single(kind, name);
+
+    /// <summary>The gateway file read as in its pod, where the audit key Secret is mounted (here: a stand-in file).</summary>
+    private static GatewayConfig WithMountedAuditKey(IConfiguration configuration)
+    {
+        using var folder = new FederatedAgents.Testing.TemporaryFolder();
+        var key = folder.Combine("audit-signing-key.pem");
+        File.WriteAllText(key, "");
+        var errors = new ConfigErrors();
+        var mounted = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection([new("Gateway:Security:Audit:KeyFile", key)]).Build();
+        return GatewayConfigReader.Read(mounted, "/", errors) ?? throw new Xunit.Sdk.XunitException(string.Join(Environment.NewLine, errors.All));
+    }
 
     private (YamlMappingNode Pod, YamlMappingNode Container) Container(string component)
     {
