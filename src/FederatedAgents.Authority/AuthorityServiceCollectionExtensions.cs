@@ -83,6 +83,7 @@ public static class AuthorityServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.TryAddSingleton<ConfigurationValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, ConfigurationValidator>());
+        services.TryAddSingleton(sp => LoadOrganizationStore(sp));
         services.TryAddSingleton<IAuthorityStore>(sp => CreateStore(sp));
         services.TryAddSingleton<RevocationList>();
         services.TryAddSingleton<IRevocationList>(sp => sp.GetRequiredService<RevocationList>());
@@ -94,14 +95,23 @@ public static class AuthorityServiceCollectionExtensions
 
     private static SqlAuthorityStore CreateStore(IServiceProvider services)
     {
-        var problems = new ConfigurationProblems();
-        var settings = services.GetRequiredService<ConfigurationValidator>().LoadStore(services.GetRequiredService<IOptions<StorageOptions>>().Value, problems);
-        if (settings is null)
-        {
-            throw new AuthorityConfigurationException(problems.All);
-        }
-
+        var (_, settings) = LoadStoreSettings(services);
         StoreConnections connections = settings.IsPostgres ? new PostgresConnections(settings.ConnectionString) : new SqliteConnections(settings.ConnectionString);
         return new SqlAuthorityStore(connections, services.GetRequiredService<TimeProvider>());
+    }
+
+    private static OrganizationStore LoadOrganizationStore(IServiceProvider services)
+    {
+        var (organization, settings) = LoadStoreSettings(services);
+        return new OrganizationStore(organization.Name, organization.DataDirectory, settings.IsPostgres ? settings.ConnectionString : null);
+    }
+
+    /// <summary>Throws <see cref="AuthorityConfigurationException"/> listing the problems of <c>Organization</c> and <c>Storage</c>.</summary>
+    private static (OrganizationSettings Organization, StoreSettings Store) LoadStoreSettings(IServiceProvider services)
+    {
+        var problems = new ConfigurationProblems();
+        var (organization, settings) = services.GetRequiredService<ConfigurationValidator>()
+            .LoadOrganizationStore(services.GetRequiredService<IOptions<StorageOptions>>().Value, problems);
+        return organization is null || settings is null ? throw new AuthorityConfigurationException(problems.All) : (organization, settings);
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using FederatedAgents.Cli.Audit;
 using FederatedAgents.Cli.Certs;
+using FederatedAgents.Cli.Demo;
+using FederatedAgents.Cli.Loan;
 using FederatedAgents.Cli.Run;
 using FederatedAgents.Cli.Token;
 
@@ -17,6 +19,8 @@ internal static class CliApplication
         root.Subcommands.Add(CertsCommand.Create(context));
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(LoanCommand.Create(context));
         return root;
     }
 

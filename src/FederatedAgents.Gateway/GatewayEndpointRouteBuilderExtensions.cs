@@ -1,3 +1,4 @@
+using FederatedAgents.Gateway.Listeners;
 using FederatedAgents.Gateway.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,7 @@ public static class GatewayEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Forwards every gRPC request (POST with a gRPC content type) no other endpoint takes to the agent its path
-    /// routes to. Needs <c>AddFederatedGateway()</c>; throws here when it is missing, and throws
+    /// routes to, on the gateway's own listeners only; other endpoints of the host are not reachable there. Needs <c>AddFederatedGateway()</c>; throws here when it is missing, and throws
     /// <see cref="FederatedAgents.Gateway.Configuration.GatewayConfigurationException"/> when the configuration is invalid.
     /// </summary>
     public static IEndpointConventionBuilder MapFederatedGateway(this IEndpointRouteBuilder endpoints)
@@ -21,7 +22,9 @@ public static class GatewayEndpointRouteBuilderExtensions
         var gateway = endpoints.ServiceProvider.GetService<GatewayEndpoint>()
             ?? throw new InvalidOperationException(
                 "Cannot map the federated gateway: it is not registered. Call services.AddFederatedGateway(builder.Configuration) when configuring services.");
-        var mapped = endpoints.MapMethods("/{**grpcPath}", s_post, gateway.HandleAsync).WithDisplayName("Federated gateway");
+        var mapped = endpoints.MapMethods("/{**grpcPath}", s_post, gateway.HandleAsync)
+            .WithDisplayName("Federated gateway")
+            .WithMetadata(GatewayListenerEndpoint.Instance);
         mapped.Add(builder => ((RouteEndpointBuilder)builder).Order = int.MaxValue);
         return mapped;
     }

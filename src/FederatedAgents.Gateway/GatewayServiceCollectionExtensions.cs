@@ -3,6 +3,7 @@ using FederatedAgents.Gateway.Forwarding;
 using FederatedAgents.Gateway.Limits;
 using FederatedAgents.Gateway.Listeners;
 using FederatedAgents.Gateway.Routing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<CallForwarder>();
         services.TryAddSingleton<GatewayEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, GatewayKestrelSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, GatewayListenerPolicy>());
         return new FederatedGatewayBuilder(services);
     }
 }

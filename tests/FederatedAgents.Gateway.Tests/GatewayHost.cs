@@ -48,7 +48,12 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public CallInvoker LocalInvoker => Local.CreateCallInvoker();
 
-    public static async Task<GatewayHost> StartAsync(JsonObject gateway, Action<IServiceCollection>? services = null, Action<IConfigurationBuilder>? configuration = null)
+    /// <param name="plugins">Adds to the gateway (e.g. its security pipeline) with the host's configuration, after <paramref name="services"/>.</param>
+    public static async Task<GatewayHost> StartAsync(
+        JsonObject gateway,
+        Action<IServiceCollection>? services = null,
+        Action<IConfigurationBuilder>? configuration = null,
+        Action<IFederatedGatewayBuilder, IConfiguration>? plugins = null)
     {
         var folder = new TemporaryFolder();
         var file = folder.Combine("organization.json");
@@ -59,8 +64,9 @@ public sealed class GatewayHost : IAsyncDisposable
         configuration?.Invoke(builder.Configuration);
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.Services.AddFederatedGateway(builder.Configuration);
+        var gatewayBuilder = builder.Services.AddFederatedGateway(builder.Configuration);
         services?.Invoke(builder.Services);
+        plugins?.Invoke(gatewayBuilder, builder.Configuration);
         var app = builder.Build();
         try
         {

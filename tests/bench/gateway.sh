@@ -15,7 +15,15 @@
 #                     environment variables, so the file's first agent must serve federatedagents.testing.Echo.
 #   --header          an extra request header for every h2load run (e.g. an access token for the gateway).
 # GATEWAY_VARIANTS (environment): space-separated NAME:FLAGS, FLAGS comma-separated options of `gateway-bench gateway`;
-#   default "gateway: gateway+digests:--digests" (digests = a stand-in audit observer, so payload SHA-256 is computed).
+#   default "gateway: secured:--secured secured-nocache:--secured,--no-token-cache secured-noaudit:--secured,--no-audit":
+#   the forwarding core alone; the whole security pipeline (token validation with its cache, Echo/Unary's policy —
+#   scope echo:call, at most 2 actors —, egress filter, audit record appended durably before each status, SQLite in a
+#   fresh data folder per variant); the same with every token verified (no cache); the same without audit.
+#   Other flags: --digests (a stand-in audit observer, so payload SHA-256 is computed).
+#   The secured variants are called on the local h2c listener (h2load has no client certificate), with a token from a
+#   stand-in authority (`gateway-bench authority`), added to every h2load run as "authorization: Bearer …". Local
+#   callers' responses do not leave the organization, so the egress filter only looks the method up there; partner
+#   calls (mTLS) and their egress rewriting are measured by the EgressFilter micro-benchmarks, not here.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 seconds=5
@@ -31,7 +39,7 @@ while (($#)); do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-read -r -a variants <<<"${GATEWAY_VARIANTS:-gateway: gateway+digests:--digests}"
+read -r -a variants <<<"${GATEWAY_VARIANTS:-gateway: secured:--secured secured-nocache:--secured,--no-token-cache secured-noaudit:--secured,--no-audit}"
 
 # Server GC as in any ASP.NET Core host (the bench hosts are console apps, whose default is workstation GC).
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_gcServer=1 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -116,10 +124,17 @@ start nginx nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
 
 if [[ -z $gateway_config ]]; then
   gateway_config="$work/gateway.json"
+  audience="https://gateway.bench.example"
+  headers+=(-H "authorization: Bearer $("$bench" gateway-bench authority "$work/authority" "$audience")")
   cat >"$gateway_config" <<JSON
-{ "Gateway": {
+{ "Organization": { "Name": "bench", "DataDirectory": "$work/org" },
+  "Storage": { "Provider": "sqlite" },
+  "Gateway": {
     "Listeners": { "Local": { "Url": "http://127.0.0.1:0" } },
-    "Agents": [ { "Name": "echo", "Endpoints": [ "$agent_url" ], "Services": [ "federatedagents.testing.Echo" ] } ] } }
+    "Agents": [ { "Name": "echo", "Endpoints": [ "$agent_url" ], "Services": [ "federatedagents.testing.Echo" ],
+      "Methods": [ { "Name": "federatedagents.testing.Echo/Unary", "RequiredScopes": [ "echo:call" ], "MaxDelegationDepth": 2 } ] } ],
+    "Security": { "Audience": "$audience",
+      "Authority": { "Issuer": "https://auth.bench.example", "JwksFile": "$work/authority/authority.jwks" } } } }
 JSON
 fi
 
@@ -130,6 +145,7 @@ for variant in "${variants[@]}"; do
   port[$name]=$(free_port); stats_port[$name]=${port[$name]}
   targets+=("$name")
   Gateway__Listeners__Local__Url="http://127.0.0.1:${port[$name]}" Gateway__Agents__0__Endpoints__0="$agent_url" \
+    Organization__DataDirectory="$work/org-$name" \
     start "$name" "$bench" gateway-bench gateway --config "$gateway_config" "${flags[@]}"
 done
 for target in "${targets[@]}"; do wait_port "${port[$target]}"; done

@@ -12,13 +12,15 @@ public sealed partial class AuthorityClient
     /// </summary>
     /// <param name="partner">This organization's client at the partner authority.</param>
     /// <param name="partnerAudiences">The partner resources (e.g. its gateway) the token is for; the partner's default when empty.</param>
+    /// <param name="actorToken">This client's own token, to enter the chain as its newest actor (a gateway carrying the call); null: the chain stays as it is.</param>
     public async Task<TokenResult> ChainToPartnerAsync(
-        string subjectToken, AuthorityClient partner, IReadOnlyList<string>? scopes = null, IReadOnlyList<string>? partnerAudiences = null, CancellationToken cancellationToken = default)
+        string subjectToken, AuthorityClient partner, IReadOnlyList<string>? scopes = null, IReadOnlyList<string>? partnerAudiences = null, string? actorToken = null, CancellationToken cancellationToken = default)
     {
         var grant = await ExchangeAsync(
             new TokenExchangeRequest
             {
                 SubjectToken = subjectToken,
+                ActorToken = actorToken,
                 RequestedTokenType = TokenTypeUris.Jwt,
                 Audiences = [partner.Issuer],
                 Scopes = scopes,

@@ -37,10 +37,13 @@ internal sealed class ConfigurationValidator : IValidateOptions<StorageOptions>,
     }
 
     /// <summary>The store settings, or null after recording the problems of <c>Organization</c> and <c>Storage</c>.</summary>
-    public StoreSettings? LoadStore(StorageOptions options, ConfigurationProblems problems)
+    public StoreSettings? LoadStore(StorageOptions options, ConfigurationProblems problems) => LoadOrganizationStore(options, problems).Store;
+
+    /// <summary>The organization and its store settings; nulls after recording the problems of <c>Organization</c> and <c>Storage</c>.</summary>
+    public (OrganizationSettings? Organization, StoreSettings? Store) LoadOrganizationStore(StorageOptions options, ConfigurationProblems problems)
     {
         var files = new ConfigurationFiles(_environment.ContentRootPath, problems, _time);
         var organization = OrganizationSettings.Load(_organization.Value, files, problems);
-        return StoreSettings.Load(options, organization?.DataDirectory, problems);
+        return (organization, StoreSettings.Load(options, organization?.DataDirectory, problems));
     }
 }

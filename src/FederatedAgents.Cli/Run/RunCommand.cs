@@ -1,14 +1,14 @@
 using System.CommandLine;
 using System.Data.Common;
 using FederatedAgents.Authority.Configuration;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
+using FederatedAgents.Gateway.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace FederatedAgents.Cli.Run;
 
 /// <summary>
-/// <c>run --config &lt;file&gt;</c>: hosts the organization's authority until Ctrl+C (or SIGTERM). Prints the
+/// <c>run --config &lt;file&gt;</c>: hosts what the file configures — the organization's authority (<c>Authority</c>),
+/// its gateway (<c>Gateway</c>), sample agents (<c>Agents:Samples</c>) — until Ctrl+C (or SIGTERM). Prints the
 /// URLs it listens on; a configuration that cannot work stops it at once with every key at fault and its fix.
 /// </summary>
 internal static class RunCommand
@@ -16,7 +16,7 @@ internal static class RunCommand
     public static Command Create(CliContext context)
     {
         var config = new Option<string>("--config") { Description = "The organization's configuration file (e.g. deploy/local/bank.json).", HelpName = "file", Required = true };
-        var command = new Command("run", "Run an organization's authority from its configuration file until Ctrl+C.") { config };
+        var command = new Command("run", "Run what an organization file configures (authority, gateway, sample agents) until Ctrl+C.") { config };
         command.SetAction((parseResult, cancellationToken) => RunAsync(context, context.FullPath(parseResult.GetValue(config)!), cancellationToken));
         return command;
     }
@@ -29,26 +29,29 @@ internal static class RunCommand
             return ExitCodes.Failure;
         }
 
-        WebApplication app;
+        OrganizationProcess process;
         try
         {
-            app = OrganizationHost.Build(configurationFile);
+            process = await OrganizationHost.BuildAsync(configurationFile);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException)
         {
             await context.Error.WriteLineAsync($"{context.Display(configurationFile)} is not valid JSON: {e.Message}");
             return ExitCodes.Failure;
         }
-
-        await using (app)
+        catch (Exception e) when (Problems(e) is { } problems)
         {
-            if (await StartAsync(context, app, configurationFile, cancellationToken) is { } failed)
+            return await ReportAsync(context, configurationFile, problems);
+        }
+
+        await using (process)
+        {
+            if (await StartAsync(context, process, configurationFile, cancellationToken) is { } failed)
             {
                 return failed;
             }
 
-            var settings = app.Services.GetRequiredService<IOptions<AuthorityOptions>>().Value;
-            await context.Out.WriteLineAsync($"Authority {settings.Issuer} listening on {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
+            await context.Out.WriteLineAsync($"{process.Describe()}. Press Ctrl+C to stop.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -58,18 +61,18 @@ internal static class RunCommand
                 await context.Out.WriteLineAsync("Stopping.");
             }
 
-            await app.StopAsync(CancellationToken.None);
+            await process.StopAsync();
             return ExitCodes.Ok;
         }
     }
 
     /// <summary>Null once started; otherwise the exit code, after saying why it could not start.</summary>
-    private static async Task<int?> StartAsync(CliContext context, WebApplication app, string configurationFile, CancellationToken cancellationToken)
+    private static async Task<int?> StartAsync(CliContext context, OrganizationProcess process, string configurationFile, CancellationToken cancellationToken)
     {
         IEnumerable<string> problems;
         try
         {
-            await app.StartAsync(cancellationToken);
+            await process.StartAsync(cancellationToken);
             return null;
         }
         catch (OperationCanceledException)
@@ -81,6 +84,11 @@ internal static class RunCommand
             problems = found;
         }
 
+        return await ReportAsync(context, configurationFile, problems);
+    }
+
+    private static async Task<int> ReportAsync(CliContext context, string configurationFile, IEnumerable<string> problems)
+    {
         await context.Error.WriteLineAsync($"{context.Display(configurationFile)} cannot start:");
         foreach (var problem in problems)
         {
@@ -96,6 +104,8 @@ internal static class RunCommand
         AggregateException aggregate => aggregate.InnerExceptions.SelectMany(e => Problems(e) ?? [e.Message]),
         OptionsValidationException validation => validation.Failures,
         AuthorityConfigurationException configuration => configuration.Problems,
+        GatewayConfigurationException gateway => gateway.Errors,
+        OrganizationFileException file => file.Problems,
         InvalidOperationException binding => [binding.Message],
         IOException listening => [$"cannot listen: {listening.Message}"],
         DbException store => [$"the store is unreachable: {store.Message}"],

@@ -59,14 +59,17 @@ internal sealed class ClientConnectionOptions
         var key = Path(Key) is { } keyPath ? SigningKey.FromPemFile(keyPath) : null;
         var http = new HttpClient(AuthorityHttp.CreateHandler(certificate, ca)) { Timeout = TimeSpan.FromSeconds(30) };
         var client = new AuthorityClient(http, parseResult.GetValue(Authority)!, parseResult.GetValue(ClientId)!, key, context.Time);
-        return new AuthorityConnection(client, [http, .. new IDisposable?[] { certificate, ca, key }.OfType<IDisposable>()]);
+        return new AuthorityConnection(client, http, [http, .. new IDisposable?[] { certificate, ca, key }.OfType<IDisposable>()]);
     }
 }
 
 /// <summary>An <see cref="AuthorityClient"/> and what it holds open.</summary>
-internal sealed class AuthorityConnection(AuthorityClient client, IReadOnlyList<IDisposable> owned) : IDisposable
+internal sealed class AuthorityConnection(AuthorityClient client, HttpClient http, IReadOnlyList<IDisposable> owned) : IDisposable
 {
     public AuthorityClient Client { get; } = client;
+
+    /// <summary>The client's HTTP connection to the authority (its TLS trust and client certificate), for its other endpoints.</summary>
+    public HttpClient Http { get; } = http;
 
     public void Dispose()
     {

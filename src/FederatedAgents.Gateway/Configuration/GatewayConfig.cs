@@ -4,7 +4,8 @@ namespace FederatedAgents.Gateway.Configuration;
 /// The <c>Gateway</c> section of the organization file, read and validated: immutable, so a call keeps
 /// the configuration it started with while a reload installs the next one.
 /// </summary>
-internal sealed record GatewayConfig(ListenersConfig Listeners, IReadOnlyList<AgentConfig> Agents, IReadOnlyList<PartnerConfig> Partners)
+/// <param name="Security">Null when the section is absent; <c>AddGatewaySecurity()</c> requires it.</param>
+internal sealed record GatewayConfig(ListenersConfig Listeners, IReadOnlyList<AgentConfig> Agents, IReadOnlyList<PartnerConfig> Partners, SecurityConfig? Security)
 {
     public const string SectionName = "Gateway";
 }

@@ -18,12 +18,12 @@ internal static class GatewayConfigReader
             return null;
         }
 
-        gateway.AllowOnly("Listeners", "Agents", "Partners");
+        gateway.AllowOnly("Listeners", "Agents", "Partners", "Security", "Outbound");
         var paths = new ConfigPaths(baseDirectory);
         var listeners = ReadListeners(gateway["Listeners"], paths);
         var agents = gateway.List("Agents").Select(agent => AgentConfigReader.Read(agent, paths)).ToList();
         var partners = gateway.List("Partners").Select(partner => PartnerConfigReader.Read(partner, paths)).ToList();
-        var config = new GatewayConfig(listeners, agents, partners);
+        var config = new GatewayConfig(listeners, agents, partners, SecurityConfigReader.Read(gateway["Security"], paths));
         GatewayConfigRules.Check(config, gateway);
         return errors.Any ? null : config;
     }

@@ -20,7 +20,8 @@ internal static class PartnerConfigReader
         return new PartnerConfig(name, ReadAuthority(node["Authority"], paths), gatewayAddress, ReadTrust(node["ClientCertificate"], paths));
     }
 
-    private static PartnerAuthorityConfig ReadAuthority(ConfigNode node, ConfigPaths paths)
+    /// <summary>An authority's exact issuer and where its keys are (a partner's, or this organization's own when it runs elsewhere).</summary>
+    public static PartnerAuthorityConfig ReadAuthority(ConfigNode node, ConfigPaths paths)
     {
         node.AllowOnly("Issuer", "JwksUri", "JwksFile");
         var issuerText = node.RequiredString("Issuer", "give the partner authority's exact issuer, e.g. https://auth.bureau.example.");

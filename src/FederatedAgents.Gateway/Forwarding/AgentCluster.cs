@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using FederatedAgents.Certificates.Trust;
 using FederatedAgents.Gateway.Configuration;
 using FederatedAgents.Gateway.Health;
@@ -19,11 +20,12 @@ internal sealed class AgentCluster : IAsyncDisposable
     private int _holders = 1;
     private Task? _probesStopped;
 
-    public AgentCluster(AgentConfig agent, CertificateTrust? authority, TimeProvider time, ILogger healthLogger)
+    /// <param name="clientCertificate">Presented to endpoints that ask for one (partner gateways); null: none.</param>
+    public AgentCluster(AgentConfig agent, CertificateTrust? authority, TimeProvider time, ILogger healthLogger, X509Certificate2? clientCertificate = null)
     {
         Name = agent.Name;
         Signature = SignatureOf(agent);
-        _handler = CreateHandler(authority);
+        _handler = CreateHandler(authority, clientCertificate);
         Invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
         Endpoints = new EndpointSet(agent.Endpoints);
         _prober = agent.HealthCheck is { } check ? new HealthProber(agent.Name, check, Endpoints, _handler, time, healthLogger) : null;
@@ -93,7 +95,7 @@ internal sealed class AgentCluster : IAsyncDisposable
         _handler.Dispose();
     }
 
-    private static SocketsHttpHandler CreateHandler(CertificateTrust? authority)
+    private static SocketsHttpHandler CreateHandler(CertificateTrust? authority, X509Certificate2? clientCertificate)
     {
         var handler = new SocketsHttpHandler
         {
@@ -109,6 +111,12 @@ internal sealed class AgentCluster : IAsyncDisposable
         if (authority is not null)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = authority.CreateCallback(CertificateUsage.Server);
+        }
+
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
         }
 
         return handler;

@@ -34,8 +34,8 @@ internal sealed partial class CallForwarder(TimeProvider time, ILogger<CallForwa
             cancellation = deadline.Token;
         }
 
-        var content = new RequestBodyContent(http.Request.BodyReader, call.Request);
-        using var request = UpstreamRequest.Create(endpoint.GetRequestUri(call.Method), http.Request, content, timeLeft, call.ResponseFilter is not null);
+        var content = new RequestBodyContent(http.Request.BodyReader, call.Request, call.RequestFilter);
+        using var request = UpstreamRequest.Create(endpoint.GetRequestUri(call.Method), http.Request, content, timeLeft, call.ResponseFilter is not null, call.Outbound);
         HttpResponseMessage? response = null;
         var responseStarted = false;
         try

@@ -1,4 +1,6 @@
 using FederatedAgents.Gateway.Configuration;
+using FederatedAgents.Gateway.Egress;
+using FederatedAgents.Gateway.Outbound;
 using FederatedAgents.Gateway.Routing;
 using FederatedAgents.Tokens.Validation;
 using Microsoft.AspNetCore.Http;
@@ -47,6 +49,21 @@ internal sealed class GatewayCall : IDisposable
     /// hands it each whole response message instead of copying bytes, and asks the agent for uncompressed messages.
     /// </summary>
     public IResponseMessageFilter? ResponseFilter { get; set; }
+
+    /// <summary>
+    /// Set by a filter (outbound calls) when request messages must be rewritten before they leave the organization:
+    /// the forwarder then sends each whole request message through it. Its <c>RemovedPaths</c> are for the audit record.
+    /// </summary>
+    public EgressFrameFilter? RequestFilter { get; set; }
+
+    /// <summary>
+    /// The partner a local caller addressed (<c>fa-target-org</c>); null for calls to local agents. Such a call's
+    /// <see cref="Route"/> leads to that partner's gateway.
+    /// </summary>
+    public string? OutboundTarget { get; init; }
+
+    /// <summary>Set by identity chaining on a call to a partner: the partner token it travels with, its trace, its receipt.</summary>
+    public OutboundHop? Outbound { get; set; }
 
     /// <summary>When the gateway received the call, in <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
     public long StartTimestamp { get; }

@@ -26,6 +26,7 @@ internal interface IGatewayCallObserver
     /// <summary>
     /// Once the outcome is known and before the caller gets the status: trailers added with
     /// <see cref="GatewayCall.AddTrailer"/> here go out with it. Called for every call, also refused and cancelled ones.
+    /// An exception (e.g. the audit record could not be written) turns the caller's status into INTERNAL while it can still be changed.
     /// </summary>
     ValueTask OnCompletingAsync(GatewayCall call, GatewayCallResult result);
 }

@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
+using FederatedAgents.Gateway.Egress;
+using FederatedAgents.Grpc;
+using FederatedAgents.Grpc.Protocol;
 
 namespace FederatedAgents.Gateway.Forwarding;
 
@@ -8,8 +12,10 @@ namespace FederatedAgents.Gateway.Forwarding;
 /// Data is written as soon as it is read and flushed before waiting for more, so a streaming caller's messages
 /// are never held back. It never touches the caller's request once <see cref="StopAsync"/> has returned, also
 /// when the handler starts it late or not at all, and it refuses a second send (a retry cannot replay a stream).
+/// With a <paramref name="filter"/> (a call leaving the organization) each whole message is filtered before it is
+/// written; a message that cannot be filtered ends the body with the filter's <see cref="RpcException"/>.
 /// </summary>
-internal sealed class RequestBodyContent(PipeReader body, PayloadMeter meter) : HttpContent
+internal sealed class RequestBodyContent(PipeReader body, PayloadMeter meter, EgressFrameFilter? filter = null) : HttpContent
 {
     private const int NotStarted = 0;
     private const int Running = 1;
@@ -67,6 +73,28 @@ internal sealed class RequestBodyContent(PipeReader body, PayloadMeter meter) : 
         return false;
     }
 
+    /// <summary>Writes the whole messages at the start of the read, filtered; a partial message waits for more.</summary>
+    private async Task WriteFilteredAsync(Stream stream, EgressFrameFilter messages, ReadResult result, CancellationToken cancellationToken)
+    {
+        var rest = result.Buffer;
+        var output = new ArrayBufferWriter<byte>();
+        try
+        {
+            messages.Filter(ref rest, output);
+            if (result.IsCompleted && !rest.IsEmpty)
+            {
+                throw MessageFrame.Truncated(rest.Length);
+            }
+        }
+        finally
+        {
+            body.AdvanceTo(rest.Start, result.Buffer.End);
+        }
+
+        meter.Observe(output.WrittenSpan);
+        await stream.WriteAsync(output.WrittenMemory, cancellationToken);
+    }
+
     private async Task CopyAsync(Stream stream, CancellationToken cancellationToken)
     {
         while (true)
@@ -84,17 +112,24 @@ internal sealed class RequestBodyContent(PipeReader body, PayloadMeter meter) : 
             }
 
             var buffer = result.Buffer;
-            try
+            if (filter is not null)
             {
-                foreach (var segment in buffer)
-                {
-                    meter.Observe(segment.Span);
-                    await stream.WriteAsync(segment, cancellationToken);
-                }
+                await WriteFilteredAsync(stream, filter, result, cancellationToken);
             }
-            finally
+            else
             {
-                body.AdvanceTo(buffer.End);
+                try
+                {
+                    foreach (var segment in buffer)
+                    {
+                        meter.Observe(segment.Span);
+                        await stream.WriteAsync(segment, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    body.AdvanceTo(buffer.End);
+                }
             }
 
             if (result.IsCompleted)

@@ -13,6 +13,12 @@ internal static class UpstreamFailures
     {
         for (var inner = exception; inner is not null; inner = inner.InnerException)
         {
+            if (inner is RpcException refused)
+            {
+                // The gateway itself stopped the request body (a message it could not filter).
+                return refused.Status;
+            }
+
             if (inner is HttpProtocolException protocol)
             {
                 var code = Http2ErrorCodes.ToStatusCode(protocol.ErrorCode);

@@ -33,6 +33,7 @@ internal sealed partial class GatewayKestrelSetup(GatewaySnapshotProvider snapsh
             {
                 listen.Protocols = HttpProtocols.Http2;
                 listen.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = context => ValueTask.FromResult(PartnerTls(context, partner)) });
+                listen.Use(GatewayConnectionFeature.Mark);
                 listeners.SetPartner(listen);
             });
         }
@@ -47,6 +48,7 @@ internal sealed partial class GatewayKestrelSetup(GatewaySnapshotProvider snapsh
                     listen.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = _ => ValueTask.FromResult(LocalTls()) });
                 }
 
+                listen.Use(GatewayConnectionFeature.Mark);
                 listeners.SetLocal(listen, tls: local.Certificate is not null);
             });
         }

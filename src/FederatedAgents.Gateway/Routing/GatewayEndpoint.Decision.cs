@@ -29,6 +29,14 @@ internal sealed partial class GatewayEndpoint
 
     private async ValueTask<Status?> DecideAsync(GatewayCall call, bool unknownPartner, bool timeoutValid)
     {
+        if (call.Route is null && call.OutboundTarget is { } partner)
+        {
+            Log.Unrouted(logger, call.Method);
+            return new Status(StatusCode.NotFound, outbound is null
+                ? $"This gateway does not carry calls to partners (fa-target-org '{partner}'); configure Gateway:Outbound and call AddOutboundCalls()."
+                : $"'{partner}' (fa-target-org) is not a partner with a GatewayAddress in this gateway's configuration.");
+        }
+
         if (call.Route is null)
         {
             Log.Unrouted(logger, call.Method);

@@ -2,6 +2,7 @@ using FederatedAgents.Gateway.Configuration;
 using FederatedAgents.Gateway.Forwarding;
 using FederatedAgents.Gateway.Limits;
 using FederatedAgents.Gateway.Listeners;
+using FederatedAgents.Gateway.Outbound;
 using FederatedAgents.Grpc;
 using FederatedAgents.Grpc.AspNetCore.Calls;
 using FederatedAgents.Grpc.Protocol;
@@ -23,7 +24,8 @@ internal sealed partial class GatewayEndpoint(
     IEnumerable<IGatewayCallFilter> filters,
     IEnumerable<IGatewayCallObserver> observers,
     TimeProvider time,
-    ILogger<GatewayEndpoint> logger)
+    ILogger<GatewayEndpoint> logger,
+    OutboundRoutes? outbound = null)
 {
     private readonly IGatewayCallFilter[] _filters = [.. filters];
     private readonly IGatewayCallObserver[] _observers = [.. observers];
@@ -49,11 +51,16 @@ internal sealed partial class GatewayEndpoint(
         calls.Enter();
         try
         {
-            var (snapshot, route) = Resolve(request.Path.Value ?? "");
+            var connection = http.Features.Get<PartnerConnectionFeature>();
+            var target = connection is null ? OutboundTargetOf(request) : null;
+            var (snapshot, route) = target is null ? Resolve(request.Path.Value ?? "") : ResolveOutbound(target);
             try
             {
-                var caller = http.Features.Get<PartnerConnectionFeature>() is { } partner ? partner.Resolve(snapshot) : CallerInfo.Local;
-                using var call = new GatewayCall(http, snapshot, request.Path.Value ?? "", route, caller ?? CallerInfo.Local, _observers.Length > 0, start);
+                var caller = connection is { } partner ? partner.Resolve(snapshot) : CallerInfo.Local;
+                using var call = new GatewayCall(http, snapshot, request.Path.Value ?? "", route, caller ?? CallerInfo.Local, _observers.Length > 0, start)
+                {
+                    OutboundTarget = target,
+                };
                 var outcome = await RunAsync(call, caller is null);
                 await CompleteAsync(call, outcome);
             }
@@ -82,6 +89,18 @@ internal sealed partial class GatewayEndpoint(
 
             // The cluster closed because a reload replaced it since this snapshot was read: read the new one.
         }
+    }
+
+    /// <summary>The partner a local caller addressed with <c>fa-target-org</c>; null for calls to local agents.</summary>
+    private static string? OutboundTargetOf(HttpRequest request) =>
+        request.Headers[FederationMetadata.TargetOrganization].ToString() is { Length: > 0 } target ? target : null;
+
+    /// <summary>The route to the partner's gateway (null when calls to it are not configured), held for the call.</summary>
+    private (GatewaySnapshot Snapshot, Route? Route) ResolveOutbound(string partner)
+    {
+        var snapshot = snapshots.Current;
+        var route = outbound?.Find(snapshot, partner);
+        return route is not null && route.Cluster.TryHold() ? (snapshot, route) : (snapshot, null);
     }
 
     private async Task<ForwardOutcome> RunAsync(GatewayCall call, bool unknownPartner)
@@ -143,7 +162,12 @@ internal sealed partial class GatewayEndpoint(
             }
             catch (Exception ex)
             {
+                // Audit failing closes the call: the caller gets INTERNAL instead of a status that was not recorded.
                 Log.ObserverFailed(logger, call.Method, observer.GetType().Name, ex);
+                if (outcome.ResponseStarted || !call.HttpContext.Response.HasStarted)
+                {
+                    outcome = outcome with { Status = new Status(StatusCode.Internal, "The gateway could not record the call."), Sent = false };
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using FederatedAgents.Gateway.Forwarding;
+using FederatedAgents.Testing.Echo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -12,6 +13,8 @@ namespace FederatedAgents.Benchmarks.Gateway;
 /// <summary>The servers of the gateway benchmark, each h2c on loopback, logging warnings only, counting statuses.</summary>
 internal static class BenchHosts
 {
+    private static readonly string[] s_flags = ["--digests", "--secured", "--no-token-cache", "--no-audit"];
+
     public static async Task RunAgentAsync(int port)
     {
         var builder = CreateBuilder([]);
@@ -37,6 +40,9 @@ internal static class BenchHosts
     /// <summary>
     /// <c>--config FILE</c>: the organization file; environment variables override it (the script sets the listener and
     /// agent addresses that way). <c>--digests</c>: a stand-in audit observer, so payload digests are computed.
+    /// <c>--secured</c>: the security pipeline (token validation, policy, egress filter, audit log with receipts), from
+    /// the file's <c>Organization</c>, <c>Storage</c> and <c>Gateway:Security</c>; with <c>--no-token-cache</c> every
+    /// token is verified, with <c>--no-audit</c> nothing is recorded.
     /// </summary>
     public static async Task RunGatewayAsync(string[] args)
     {
@@ -47,7 +53,17 @@ internal static class BenchHosts
             builder.Configuration.AddEnvironmentVariables();
         }
 
-        builder.Services.AddFederatedGateway(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Gateway:Security:CacheValidatedTokens"] = args.Contains("--no-token-cache") ? "false" : null,
+            ["Gateway:Security:Audit:Enabled"] = args.Contains("--no-audit") ? "false" : null,
+        }.Where(setting => setting.Value is not null));
+        var gateway = builder.Services.AddFederatedGateway(builder.Configuration);
+        if (args.Contains("--secured"))
+        {
+            gateway.AddGatewaySecurity(builder.Configuration).AddServiceDescriptors(EchoReflection.Descriptor);
+        }
+
         if (args.Contains("--digests"))
         {
             builder.Services.AddSingleton<IGatewayCallObserver, DigestSink>();
@@ -61,7 +77,7 @@ internal static class BenchHosts
 
     private static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args.Where(a => a != "--digests").ToArray());
+        var builder = WebApplication.CreateSlimBuilder(args.Where(a => !s_flags.Contains(a)).ToArray());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;

@@ -8,8 +8,9 @@ namespace FederatedAgents.Benchmarks.Gateway;
 /// <summary>
 /// The processes of tests/bench/gateway.sh, one per invocation:
 /// <c>agent PORT</c> (the Echo agent), <c>forwarder PORT AGENT_URL</c> (a minimal Kestrel→SocketsHttpHandler forwarder),
-/// <c>gateway [--digests]</c> (the federated gateway; its organization file and ports come from configuration:
-/// <c>--config FILE</c> and <c>Gateway__…</c> environment overrides), <c>body SIZE FILE</c> (an h2load request body).
+/// <c>gateway [--digests] [--secured …]</c> (the federated gateway; its organization file and ports come from configuration:
+/// <c>--config FILE</c> and <c>Gateway__…</c> environment overrides), <c>body SIZE FILE</c> (an h2load request body),
+/// <c>authority FOLDER AUDIENCE</c> (a stand-in authority key for the secured gateway and a token from it).
 /// Every server answers <c>GET /bench/stats</c> with "calls non-zero-statuses" since the previous read.
 /// </summary>
 internal static class GatewayBench
@@ -30,8 +31,11 @@ internal static class GatewayBench
             case ["body", var size, var file]:
                 await File.WriteAllBytesAsync(file, Body(int.Parse(size, CultureInfo.InvariantCulture)));
                 return 0;
+            case ["authority", var folder, var audience]:
+                await Console.Out.WriteLineAsync(StandInAuthority.Create(folder, audience));
+                return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: gateway-bench agent PORT | forwarder PORT AGENT_URL | gateway --config FILE [--digests] | body SIZE FILE");
+                await Console.Error.WriteLineAsync("usage: gateway-bench agent PORT | forwarder PORT AGENT_URL | gateway --config FILE [--digests] [--secured [--no-token-cache] [--no-audit]] | body SIZE FILE | authority FOLDER AUDIENCE");
                 return 2;
         }
     }

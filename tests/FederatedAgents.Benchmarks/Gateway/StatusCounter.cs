@@ -1,3 +1,4 @@
+using FederatedAgents.Gateway.Listeners;
 using FederatedAgents.Grpc.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,8 @@ internal sealed class StatusCounter
     public static void Use(WebApplication app)
     {
         var counter = new StatusCounter();
-        app.MapGet("/bench/stats", () => counter.Read());
+        // Served on the gateway's listeners too (where only endpoints marked so are reachable).
+        app.MapGet("/bench/stats", () => counter.Read()).WithMetadata(GatewayListenerEndpoint.Instance);
         app.Use(async (context, next) =>
         {
             await next(context);

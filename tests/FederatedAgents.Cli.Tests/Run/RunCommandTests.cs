@@ -22,6 +22,22 @@ public sealed class RunCommandTests
     }
 
     [Theory]
+    [InlineData("{ \"Organization\": { \"Name\": \"bank\" } }", "The file configures nothing to run; add an \"Authority\" section (the authority), a \"Gateway\" section (the gateway) and/or \"Agents:Samples\"")]
+    [InlineData("{ \"Agents\": { \"Samples\": { \"Loan\": { \"Url\": \"http://127.0.0.1:1\" } } } }", "  Agents:Samples:Loan:GatewayAddress: is missing; give the organization gateway's local listener")]
+    [InlineData("{ \"Agents\": { \"Samples\": { \"Credit\": { \"Url\": \"https://agents.bank:7546\" } } } }", "  Agents:Samples:Credit:Url: 'https://agents.bank:7546/' cannot be listened on; use http:// (h2c)")]
+    public async Task Run_NothingOrBrokenSampleAgentsConfigured_Exit1NamingTheKeys(string json, string message)
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.Combine("org.json"), json);
+
+        var run = await CliRun.InvokeAsync(folder.Path, "run", "--config", "org.json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("org.json cannot start:", run.Error, StringComparison.Ordinal);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("missing.json", "does not exist")]
     [InlineData("broken.json", "is not valid JSON")]
     public async Task Run_UnreadableFile_Exit1SayingWhy(string file, string message)
@@ -42,11 +58,7 @@ public sealed class RunCommandTests
         organization.Configuration["Storage"] = new JsonObject { ["Provider"] = "sqlite" };
         await using var run = RunningCli.Start(organization.Folder, "run", "--config", organization.Write());
 
-        using var deadline = new CancellationTokenSource(TestTimeouts.Default);
-        while (!run.Out.Contains("listening on", StringComparison.Ordinal) && !run.Exit.IsCompleted)
-        {
-            await Task.Delay(50, deadline.Token);
-        }
+        await run.WaitForOutputAsync("listening on");
 
         Assert.Contains($"Authority {organization.Issuer} listening on {organization.Issuer}", run.Out, StringComparison.Ordinal);
         Assert.Equal(0, await run.StopAsync());

@@ -28,6 +28,16 @@ internal sealed class RunningCli : IAsyncDisposable
 
     public static RunningCli Start(string workingDirectory, params string[] args) => new(workingDirectory, args);
 
+    /// <summary>Waits until stdout holds <paramref name="text"/> or the verb has returned (bounded by the test timeout).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        using var deadline = new CancellationTokenSource(FederatedAgents.Testing.TestTimeouts.Default);
+        while (!Out.Contains(text, StringComparison.Ordinal) && !Exit.IsCompleted)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
     /// <summary>Asks the verb to stop, as Ctrl+C does, and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {

@@ -2,6 +2,7 @@ using FederatedAgents.Authority.Configuration;
 using FederatedAgents.Certificates.Development;
 using FederatedAgents.Cli.Run;
 using FederatedAgents.Testing;
+using FederatedAgents.Tokens.Jose;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,15 @@ public sealed class SampleConfigurationTests
         var local = Directory.CreateDirectory(Path.Combine(repository.Path, "deploy", "local")).FullName;
         File.Copy(RepoPaths.Combine("deploy", "local", file), Path.Combine(local, file));
         await DevCertificates.EnsureAsync(Path.Combine(repository.Path, DevCertificates.FolderName), ["bank", "bureau"], cancellationToken: TestContext.Current.CancellationToken).Bounded();
-        await using var app = OrganizationHost.Build(Path.Combine(local, file));
+        // bank verifies bureau's receipts with the audit keys bureau's first start writes (bank.json: start bureau first).
+        var bureauData = Directory.CreateDirectory(Path.Combine(repository.Path, ".fa-work", "bureau")).FullName;
+        using (var auditKey = SigningKey.Generate())
+        {
+            File.WriteAllText(Path.Combine(bureauData, "audit-keys.jwks"), $"{{\"keys\":[{auditKey.PublicKey.ToJson()}]}}");
+        }
+
+        await using var process = await OrganizationHost.BuildAsync(Path.Combine(local, file)).Bounded();
+        var app = process.Organization!;
 
         var authority = app.Services.GetRequiredService<IOptions<AuthorityOptions>>().Value;
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -51,6 +51,12 @@ public sealed class ConfigValidationTests : IAsyncLifetime
         ["partner without keys"] = (g => ((JsonObject)Partner(g)["Authority"]!).Remove("JwksUri"), "Gateway:Partners:0:Authority", "names no signing keys"),
         ["partner gateway over http"] = (g => Partner(g)["GatewayAddress"] = "http://bureau.localhost:8443", "Gateway:Partners:0:GatewayAddress", "is not an https:// address"),
         ["partner name taken"] = (g => Partners(g)[1]!["Name"] = "Bureau", "Gateway:Partners:1:Name", "is already the name of Gateway:Partners:0"),
+        ["security without audience"] = (g => Security(g).Remove("Audience"), "Gateway:Security:Audience", "is missing; give the aud value tokens for this gateway carry"),
+        ["audience not a URI"] = (g => Security(g)["Audience"] = "bank gateway", "Gateway:Security:Audience", "is not an absolute URI"),
+        ["own authority without keys"] = (g => ((JsonObject)Security(g)["Authority"]!).Remove("JwksUri"), "Gateway:Security:Authority", "names no signing keys"),
+        ["token cache neither true nor false"] = (g => Security(g)["CacheValidatedTokens"] = "yes", "Gateway:Security:CacheValidatedTokens", "is not true or false"),
+        ["audit key file missing"] = (g => Security(g)["Audit"]!["KeyFile"] = "/nowhere/audit.pem", "Gateway:Security:Audit:KeyFile", "does not exist; give the PEM P-256 private key"),
+        ["misspelt security setting"] = (g => Security(g)["Audiance"] = "https://gateway.bank.example", "Gateway:Security:Audiance", "is not a gateway setting"),
         ["partner listener without partners"] = (g => { g["Partners"] = new JsonArray(); Method(g)["AllowedPartners"] = new JsonArray(); }, "Gateway:Partners", "no client certificate can pass the partner listener"),
     };
 
@@ -144,6 +150,8 @@ public sealed class ConfigValidationTests : IAsyncLifetime
     private static JsonArray Partners(JsonObject gateway) => (JsonArray)gateway["Partners"]!;
 
     private static JsonObject Partner(JsonObject gateway) => (JsonObject)Partners(gateway)[0]!;
+
+    private static JsonObject Security(JsonObject gateway) => (JsonObject)gateway["Security"]!;
 
     private static JsonObject OtherAgent(string name, string service) => new()
     {

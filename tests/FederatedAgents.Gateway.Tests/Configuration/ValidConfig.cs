@@ -4,7 +4,7 @@ using FederatedAgents.Testing;
 
 namespace FederatedAgents.Gateway.Tests.Configuration;
 
-/// <summary>A complete, valid Gateway section with real certificate files (bank's gateway, bureau and ratings as partners).</summary>
+/// <summary>A complete, valid Gateway section with real certificate files (bank's gateway, bureau and ratings as partners) and its security settings.</summary>
 internal static class ValidConfig
 {
     public static async Task<DevCertificateSet> CertificatesAsync(TemporaryFolder folder) =>
@@ -43,6 +43,13 @@ internal static class ValidConfig
         ["Partners"] = new JsonArray(
             Partner("bureau", certificates),
             Partner("ratings", certificates)),
+        ["Security"] = new JsonObject
+        {
+            ["Audience"] = "https://gateway.bank.example",
+            ["Authority"] = new JsonObject { ["Issuer"] = "https://auth.bank.example", ["JwksUri"] = "https://auth.bank.example/jwks" },
+            ["CacheValidatedTokens"] = true,
+            ["Audit"] = new JsonObject { ["Enabled"] = true, ["Receipts"] = true },
+        },
     };
 
     public static JsonObject Partner(string name, DevCertificateSet certificates) => new()

@@ -2,6 +2,9 @@
 // the official protos from /usr/share/grpc-proto. Runs the 14 portable cases against any TestService:
 //   node interop-client.mjs --server_host=127.0.0.1 --server_port=50051 [--use_tls=true --ca_file=ca.crt]
 //        [--server_host_override=localhost] [--test_case=all|<name>[,<name>...]]
+//        [--client_cert_file=client.crt --client_key_file=client.key] [--bearer_token_file=token.txt]
+// With a client certificate the TLS connection is mutual; with a bearer token every call carries the metadata
+// "authorization: Bearer <token>" (as through an organization's gateway).
 // Prints "ok <case>" or "FAIL <case>: <reason>" per case; exits 1 when any case failed, 2 on bad arguments.
 import fs from 'node:fs';
 import grpc from '@grpc/grpc-js';
@@ -14,6 +17,7 @@ let useTls;
 try {
   flags = parseFlags(process.argv.slice(2), {
     server_host: '127.0.0.1', server_port: '', server_host_override: '', use_tls: 'false', ca_file: '', test_case: 'all',
+    client_cert_file: '', client_key_file: '', bearer_token_file: '',
   });
   useTls = parseBoolean('use_tls', flags.use_tls);
   if (!/^\d+$/.test(flags.server_port)) {
@@ -21,6 +25,12 @@ try {
   }
   if (useTls && !flags.ca_file) {
     throw new Error('--use_tls=true needs --ca_file (the CA that signed the server certificate)');
+  }
+  if (Boolean(flags.client_cert_file) !== Boolean(flags.client_key_file) || (flags.client_cert_file && !useTls)) {
+    throw new Error('--client_cert_file and --client_key_file go together, with --use_tls=true');
+  }
+  if (flags.bearer_token_file && !useTls) {
+    throw new Error('--bearer_token_file needs --use_tls=true (grpc-js sends call credentials over TLS only)');
   }
 } catch (error) {
   console.error(error.message);
@@ -36,9 +46,20 @@ if (unknown.length > 0) {
 
 const definition = protoLoader.loadSync('grpc/testing/test.proto', { includeDirs: [officialProtos], defaults: true });
 const { TestService, UnimplementedService } = grpc.loadPackageDefinition(definition).grpc.testing;
-const credentials = useTls
-  ? grpc.credentials.createSsl(fs.readFileSync(flags.ca_file))
+const channelCredentials = useTls
+  ? grpc.credentials.createSsl(
+    fs.readFileSync(flags.ca_file),
+    flags.client_key_file ? fs.readFileSync(flags.client_key_file) : null,
+    flags.client_cert_file ? fs.readFileSync(flags.client_cert_file) : null)
   : grpc.credentials.createInsecure();
+const bearer = flags.bearer_token_file ? fs.readFileSync(flags.bearer_token_file, 'utf8').trim() : '';
+const credentials = bearer
+  ? grpc.credentials.combineChannelCredentials(channelCredentials, grpc.credentials.createFromMetadataGenerator((_, callback) => {
+    const metadata = new grpc.Metadata();
+    metadata.add('authorization', `Bearer ${bearer}`);
+    callback(null, metadata);
+  }))
+  : channelCredentials;
 const options = flags.server_host_override
   ? { 'grpc.ssl_target_name_override': flags.server_host_override, 'grpc.default_authority': flags.server_host_override }
   : {};

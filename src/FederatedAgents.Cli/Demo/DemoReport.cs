@@ -1,0 +1,29 @@
+namespace FederatedAgents.Cli.Demo;
+
+/// <summary>What the demo prints: steps, facts under them, and each expected outcome with what was seen. Issuer URLs read as organization names.</summary>
+internal sealed class DemoReport(TextWriter output, IReadOnlyDictionary<string, string> issuers)
+{
+    public void Progress(string line) => output.WriteLine($"  . {line}");
+
+    public void Step(string title)
+    {
+        output.WriteLine();
+        output.WriteLine($"== {title}");
+    }
+
+    public void Fact(string label, string value) => output.WriteLine($"     {label}: {value}");
+
+    public void Outcome(bool happened, string expectation, string seen) =>
+        output.WriteLine($"  {(happened ? "[ok]    " : "[FAILED]")} {expectation}{(happened ? "" : $" -- saw: {seen}")}");
+
+    /// <summary><c>alice@https://127.0.0.1:7443</c> reads <c>alice@bank</c>.</summary>
+    public string Readable(string text)
+    {
+        foreach (var (issuer, name) in issuers)
+        {
+            text = text.Replace(issuer, name, StringComparison.Ordinal);
+        }
+
+        return text.Replace("bank-gateway@bank", "gateway@bank", StringComparison.Ordinal);
+    }
+}
