@@ -11,6 +11,8 @@ namespace FederatedAgents.Cli.Demo;
 /// </summary>
 internal sealed class DemoAudit(DemoNetwork network, DemoReport report, TimeProvider time, CancellationToken cancellationToken)
 {
+    private const string ReceiptExpectation = "bureau's signed receipt was verified at bank, stored beside bank's own record, and names bureau's record of the call";
+
     public async Task RunAsync()
     {
         report.Step("What each organization's audit log holds (read after both stopped)");
@@ -66,8 +68,6 @@ internal sealed class DemoAudit(DemoNetwork network, DemoReport report, TimeProv
 
         report.Expect(ReceiptExpectation, joined, $"the receipt's leaf #{receipt.LeafIndex} is {(named is null ? "not in bureau's log" : "another record or another txn")}");
     }
-
-    private const string ReceiptExpectation = "bureau's signed receipt was verified at bank, stored beside bank's own record, and names bureau's record of the call";
 
     /// <summary>Every refusal in both logs; each of the demo's three must be in the log of the organization that refused it.</summary>
     private async Task RefusalsAsync(DemoAuditLog bank, DemoAuditLog bureau)

@@ -10,8 +10,6 @@ internal sealed class DemoReport(TextWriter output, IReadOnlyDictionary<string, 
 
     public IReadOnlyList<DemoOutcome> Outcomes => _outcomes;
 
-    public void Progress(string line) => output.WriteLine($"  . {line}");
-
     public void Step(string title)
     {
         output.WriteLine();
