@@ -6,7 +6,7 @@ namespace FederatedAgents.Cli.Demo;
 /// <summary>
 /// <c>demo [--work folder]</c>: creates the development certificates if missing, starts bank and bureau in this process
 /// (authorities, gateways, sample agents, stores in a new working folder it names), tells the cross-organization story
-/// and the refusals, and exits 0 only when every expected outcome happened (else 1, naming those that did not).
+/// and the refusals, stops both and shows what their audit logs hold, verified, and exits 0 only when every expected outcome happened (else 1, naming those that did not).
 /// </summary>
 internal static class DemoCommand
 {
@@ -23,14 +23,16 @@ internal static class DemoCommand
         var folder = context.FullPath(work ?? Path.Combine(".fa-work", $"demo-{context.Time.GetUtcNow():yyyyMMdd-HHmmss}"));
         var certificates = await DevCertificates.EnsureAsync(DevCertificates.DefaultFolder(context.WorkingDirectory), DemoSetup.Organizations, timeProvider: context.Time, cancellationToken: cancellationToken);
         await context.Out.WriteLineAsync($"Development certificates: {context.Display(certificates.Authority.CertificatePath)}; working folder: {context.Display(folder)}");
-        IReadOnlyList<DemoOutcome> outcomes;
-        await using (var network = await DemoNetwork.StartAsync(folder, certificates, line => context.Out.WriteLine($"  . {line}"), cancellationToken))
+        var network = await DemoNetwork.StartAsync(folder, certificates, line => context.Out.WriteLine($"  . {line}"), cancellationToken);
+        var report = new DemoReport(context.Out, new Dictionary<string, string> { [network.Bank.Issuer] = "bank", [network.Bureau.Issuer] = "bureau" });
+        await using (network)
         {
-            var report = new DemoReport(context.Out, new Dictionary<string, string> { [network.Bank.Issuer] = "bank", [network.Bureau.Issuer] = "bureau" });
             using var clients = new DemoClients(network, context.Time);
-            outcomes = await new DemoScenario(clients, report, cancellationToken).RunAsync();
+            await new DemoScenario(clients, report, cancellationToken).RunAsync();
         }
 
+        await new DemoAudit(network, report, context.Time, cancellationToken).RunAsync();
+        var outcomes = report.Outcomes;
         var missed = outcomes.Where(o => !o.Happened).ToList();
         await context.Out.WriteLineAsync();
         if (missed.Count == 0)

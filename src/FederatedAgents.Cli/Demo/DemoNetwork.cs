@@ -1,4 +1,7 @@
 using System.Net;
+using FederatedAgents.Agents.Contracts.Credit.V1;
+using FederatedAgents.Agents.Contracts.Loan.V1;
+using FederatedAgents.Audit.Keys;
 using FederatedAgents.Certificates.Development;
 using FederatedAgents.Tokens.Jose;
 using Microsoft.AspNetCore.Builder;
@@ -15,11 +18,15 @@ using Microsoft.Extensions.Logging;
 namespace FederatedAgents.Cli.Demo;
 
 /// <summary>
-/// Both organizations running in this process on loopback: for each an authority (TLS), a gateway and its sample agent
-/// (h2c on loopback), each store in the organization's folder. Disposing stops everything.
+/// Both organizations running in this process on loopback: for each one host with its authority (TLS) and secured
+/// gateway (authentication, policy, egress filter, audit; bank's also calls out), and its sample agent (h2c on
+/// loopback); each organization's stores and audit log in its folder. Disposing stops everything.
 /// </summary>
 internal sealed class DemoNetwork : IAsyncDisposable
 {
+    /// <summary>The audit log's file in an organization's data directory (the gateway's SQLite store).</summary>
+    public const string GatewayAuditLogFile = "audit.db";
+
     private readonly List<WebApplication> _apps = [];
 
     private DemoNetwork(DemoOrganization bank, DemoOrganization bureau, DevCertificateSet certificates)
@@ -66,25 +73,40 @@ internal sealed class DemoNetwork : IAsyncDisposable
     {
         var (bank, bureau) = (Bank, Bureau);
         LoanAgentKey = DemoSetup.ConfigureAuthorities(bank, bureau, Certificates);
-        foreach (var org in new[] { bank, bureau })
-        {
-            Directory.CreateDirectory(org.Folder);
-            await StartAsync(org, null, (services, configuration) => services.AddFederatedAuthority(configuration), app => app.MapFederatedAuthority(), cancellationToken);
-            progress($"{org.Name}: authority {org.Issuer}");
-        }
-
+        Directory.CreateDirectory(bank.Folder);
+        Directory.CreateDirectory(bureau.Folder);
         var creditAgent = await StartAsync(bureau, 0, (services, _) => services.AddGrpc().Services.AddCreditAgent(), app => app.MapCreditAgent(), cancellationToken);
         progress($"bureau: credit agent {creditAgent}");
         var loanAgent = await StartAsync(bank, 0, (services, _) => services.AddGrpc().Services.AddLoanAgent(o => o.GatewayAddress = bank.GatewayLocalUrl), app => app.MapLoanAgent(), cancellationToken);
         progress($"bank: loan agent {loanAgent}");
 
-        var auditKeys = Path.Combine(bureau.Folder, "audit-keys.jwks.json");
-        await File.WriteAllTextAsync(auditKeys, $"{{\"keys\":[{SigningKey.Generate().PublicKey.ToJson()}]}}", cancellationToken);
-        DemoSetup.ConfigureGateways(bank, bureau, Certificates, loanAgent, creditAgent, auditKeys);
-        await StartAsync(bureau, null, (services, configuration) => services.AddFederatedGateway(configuration), app => app.MapFederatedGateway(), cancellationToken);
-        progress($"bureau: gateway, partners at {bureau.GatewayPartnerUrl}");
-        await StartAsync(bank, null, (services, configuration) => services.AddFederatedGateway(configuration).AddOutboundCalls(configuration), app => app.MapFederatedGateway(), cancellationToken);
-        progress($"bank: gateway, local agents at {bank.GatewayLocalUrl}");
+        // Bureau's audit key, created now (as its gateway would on first start) so bank's gateway can trust its published keys.
+        AuditKeys.LoadOrCreateDevelopmentKey(bureau.DataDirectory);
+        DemoSetup.ConfigureGateways(bank, bureau, Certificates, loanAgent, creditAgent);
+        foreach (var org in new[] { bureau, bank })
+        {
+            await StartAsync(org, null, (services, configuration) => AddOrganization(org, services, configuration), MapOrganization, cancellationToken);
+            progress($"{org.Name}: authority {org.Issuer}; gateway, partners at {org.GatewayPartnerUrl}, local agents at {org.GatewayLocalUrl}; audit log {Path.Combine(org.DataDirectory, GatewayAuditLogFile)}");
+        }
+    }
+
+    /// <summary>The organization's authority and its secured gateway in one host, as <c>run --config</c> hosts them: one audit log for both.</summary>
+    private static void AddOrganization(DemoOrganization org, IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFederatedAuthority(configuration);
+        var gateway = services.AddFederatedGateway(configuration)
+            .AddGatewaySecurity(configuration)
+            .AddServiceDescriptors(CreditAssessmentReflection.Descriptor, LoanDeskReflection.Descriptor);
+        if (org.CallsPartners)
+        {
+            gateway.AddOutboundCalls(configuration);
+        }
+    }
+
+    private static void MapOrganization(WebApplication app)
+    {
+        app.MapFederatedAuthority();
+        app.MapFederatedGateway();
     }
 
     /// <summary>

@@ -26,6 +26,12 @@ internal sealed class DemoOrganization
     /// <summary>Where this organization keeps its store and keys: a subfolder of the demo's working folder.</summary>
     public string Folder { get; }
 
+    /// <summary>Its <c>Organization:DataDirectory</c>: the authority's store, the audit log and the audit key.</summary>
+    public string DataDirectory => Path.Combine(Folder, "data");
+
+    /// <summary>Whether its gateway calls partners (it has a <c>Gateway:Outbound</c> section).</summary>
+    public bool CallsPartners => Settings.ContainsKey("Gateway:Outbound:Organization");
+
     public string Issuer { get; }
 
     public Uri GatewayPartnerUrl { get; }

@@ -11,19 +11,17 @@ namespace FederatedAgents.Cli.Demo;
 
 /// <summary>
 /// The story the demo tells, each step an expected outcome: alice delegates a loan check to bank's loan agent; the loan
-/// agent asks bureau's credit agent across both gateways; bank receives the derived result only, with bureau's receipt;
-/// then three calls that must be refused.
+/// agent asks bureau's credit agent across both gateways; bank receives the derived result only; then three calls that
+/// must be refused. What the organizations recorded of it is <see cref="DemoAudit"/>'s part.
 /// </summary>
 internal sealed class DemoScenario(DemoClients clients, DemoReport report, CancellationToken cancellationToken)
 {
-    private readonly List<DemoOutcome> _outcomes = [];
-
-    public async Task<IReadOnlyList<DemoOutcome>> RunAsync()
+    public async Task RunAsync()
     {
         report.Step("alice@bank delegates the loan check to bank's loan agent, narrowed to loans.read credit.read");
         var delegated = await DelegateAsync(["loans.read", "credit.read"]);
         var token = await ShowAsync(clients.BankTokens, delegated, "hop 2 (at bank)");
-        Expect("alice's delegation names alice, then the loan agent, without loans.apply",
+        report.Expect("alice's delegation names alice, then the loan agent, without loans.apply",
             token is { Chain: { } chain } && chain.Depth == 1 && chain.CurrentActor?.Subject == "loan-agent" && !token.Scopes.Contains("loans.apply"),
             token?.Chain is { } c ? report.Readable(c.ToString()) : "the delegated token did not validate");
 
@@ -39,7 +37,6 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
 
         report.Step("Saying no: bank's partner token presented from another partner's certificate");
         await WrongCertificateAsync(delegated);
-        return _outcomes;
     }
 
     private async Task<string> DelegateAsync(string[] scopes)
@@ -61,12 +58,12 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
         {
             var response = await clients.BankGateway.CreateCallInvoker().AsyncUnaryCall(LoanAgent.CheckLoanMethod, new CallOptions(headers, cancellationToken: cancellationToken), request);
             report.Fact("decision", $"{response.Decision} at {response.OfferedRateBps} bps, reasons [{string.Join(", ", response.ReasonCodes)}]");
-            Expect(expectation, status == StatusCode.OK && response.Decision == decision, $"{response.Decision}");
+            report.Expect(expectation, status == StatusCode.OK && response.Decision == decision, $"{response.Decision}");
         }
         catch (RpcException e)
         {
             report.Fact("refused", $"{e.StatusCode} ({(int)e.StatusCode}): {e.Status.Detail}");
-            Expect(expectation, e.StatusCode == status, $"{e.StatusCode} ({(int)e.StatusCode})");
+            report.Expect(expectation, e.StatusCode == status, $"{e.StatusCode} ({(int)e.StatusCode})");
         }
     }
 
@@ -79,12 +76,11 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
             report.Fact("the whole chain", report.Readable(chain.ToString()) + " → credit-agent@bureau");
         }
 
-        var (response, receipt) = await AssessAsync(clients.BureauGatewayAsBank, partnerToken);
+        var response = await AssessAsync(clients.BureauGatewayAsBank, partnerToken);
         var leaked = ClassifiedValues(response.Report);
         report.Fact("bank received", $"{response.Decision}, band {response.ScoreBand}, reasons [{string.Join(", ", response.ReasonCodes)}]");
-        Expect("bureau's egress filter removed the report's classified fields from what bank received",
+        report.Expect("bureau's egress filter removed the report's classified fields from what bank received",
             leaked.Count == 0, leaked.Count == 0 ? "no classified value" : "still present: " + string.Join(", ", leaked));
-        Expect("bureau returned a signed audit receipt for the call", receipt is not null, receipt is null ? "no fa-audit-receipt trailer" : "receipt present");
     }
 
     private async Task ReplayGrantAsync(string delegated)
@@ -95,12 +91,12 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
         try
         {
             await clients.BureauAsBankGateway.RedeemGrantAsync(grant.AccessToken, cancellationToken: cancellationToken);
-            Expect("the replayed grant is refused with invalid_grant", false, "bureau's authority accepted it twice");
+            report.Expect("the replayed grant is refused with invalid_grant", false, "bureau's authority accepted it twice");
         }
         catch (AuthorityRequestException e)
         {
             report.Fact("refused", $"{e.Error}: {e.ErrorDescription}");
-            Expect("the replayed grant is refused with invalid_grant", e.Error == "invalid_grant", e.Error ?? e.Message);
+            report.Expect("the replayed grant is refused with invalid_grant", e.Error == "invalid_grant", e.Error ?? e.Message);
         }
     }
 
@@ -110,12 +106,12 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
         try
         {
             await AssessAsync(clients.BureauGatewayAsRatings, stolen);
-            Expect("a token bound to bank's certificate is refused from ratings' connection with UNAUTHENTICATED (16)", false, "bureau's gateway answered OK");
+            report.Expect("a token bound to bank's certificate is refused from ratings' connection with UNAUTHENTICATED (16)", false, "bureau's gateway answered OK");
         }
         catch (RpcException e)
         {
             report.Fact("refused", $"{e.StatusCode} ({(int)e.StatusCode}): {e.Status.Detail}");
-            Expect("a token bound to bank's certificate is refused from ratings' connection with UNAUTHENTICATED (16)", e.StatusCode == StatusCode.Unauthenticated, $"{e.StatusCode}");
+            report.Expect("a token bound to bank's certificate is refused from ratings' connection with UNAUTHENTICATED (16)", e.StatusCode == StatusCode.Unauthenticated, $"{e.StatusCode}");
         }
     }
 
@@ -126,13 +122,12 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
         return result.AccessToken;
     }
 
-    private async Task<(AssessResponse Response, string? Receipt)> AssessAsync(GrpcChannel channel, string partnerToken)
+    private async Task<AssessResponse> AssessAsync(GrpcChannel channel, string partnerToken)
     {
         var headers = new Metadata().Add(FederationMetadata.Authorization, "Bearer " + partnerToken);
         var request = new AssessRequest { ConsumerReference = "C-4821", ConsentId = "consent-1001", AmountMinor = 15_000_00, CurrencyCode = "EUR", Purpose = LoanPurpose.Personal };
         using var call = channel.CreateCallInvoker().AsyncUnaryCall(CreditAgent.AssessMethod, new CallOptions(headers, cancellationToken: cancellationToken), request);
-        var response = await call.ResponseAsync;
-        return (response, call.GetTrailers().GetValue(FederationMetadata.AuditReceipt));
+        return await call.ResponseAsync;
     }
 
     private async Task<ValidatedToken?> ShowAsync(TokenValidator validator, string token, string hop)
@@ -171,11 +166,5 @@ internal sealed class DemoScenario(DemoClients clients, DemoReport report, Cance
         Check("report.accounts.account_number", report.Accounts.Any(a => a.AccountNumber.Length > 0));
         Check("report.passport_number", report.HasPassportNumber);
         return leaked;
-    }
-
-    private void Expect(string expectation, bool happened, string seen)
-    {
-        _outcomes.Add(new DemoOutcome(expectation, happened, seen));
-        report.Outcome(happened, expectation, seen);
     }
 }

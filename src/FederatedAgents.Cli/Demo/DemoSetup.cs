@@ -1,3 +1,4 @@
+using FederatedAgents.Audit.Keys;
 using FederatedAgents.Certificates.Development;
 
 namespace FederatedAgents.Cli.Demo;
@@ -44,8 +45,13 @@ internal static class DemoSetup
     }
 
     /// <summary>Gateway sections of both: the agents they front, each other as partner, and bank's outbound calls.</summary>
-    public static void ConfigureGateways(DemoOrganization bank, DemoOrganization bureau, DevCertificateSet certificates, Uri loanAgent, Uri creditAgent, string bureauAuditKeys)
+    public static void ConfigureGateways(DemoOrganization bank, DemoOrganization bureau, DevCertificateSet certificates, Uri loanAgent, Uri creditAgent)
     {
+        foreach (var org in new[] { bank, bureau })
+        {
+            org.Set("Gateway:Security:Audience", org.GatewayAudience);
+        }
+
         bank.Set("Gateway:Listeners:Local:Url", bank.GatewayLocalUrl.ToString());
         Agent(bank, "loans", loanAgent, LoanDesk);
         Partner(bank, bureau, certificates, withAddress: true);
@@ -57,9 +63,8 @@ internal static class DemoSetup
         bank.Set("Gateway:Outbound:Authority:Issuer", bank.Issuer);
         bank.Set("Gateway:Outbound:Authority:Audience", bank.GatewayAudience);
         bank.Set("Gateway:Outbound:Partners:0:Name", bureau.Name);
-        bank.Set("Gateway:Outbound:Partners:0:AuditKeysFile", bureauAuditKeys);
-        // Receipts are recorded but not yet required: the bureau gateway signs them once its audit observer is hosted.
-        bank.Set("Gateway:Outbound:Partners:0:RequireReceipt", "false");
+        bank.Set("Gateway:Outbound:Partners:0:AuditKeysFile", Path.Combine(bureau.DataDirectory, AuditKeys.PublicKeysFileName));
+        bank.Set("Gateway:Outbound:Partners:0:RequireReceipt", "true");
 
         bureau.Set("Gateway:Listeners:Partner:Url", bureau.GatewayPartnerUrl.ToString());
         bureau.Set("Gateway:Listeners:Partner:Certificate:Path", certificates["bureau"].Server.CertificatePath);

@@ -9,7 +9,8 @@ namespace FederatedAgents.Gateway.Auditing;
 /// Records every call in the organization's audit log — <see cref="CallDeniedEvent"/> when a filter refused it,
 /// <see cref="CallCompletedEvent"/> otherwise — and waits until the record is durable before the caller gets its
 /// status: a call that cannot be recorded ends with INTERNAL instead of its own status. A partner caller gets the
-/// signed receipt of the record in the <see cref="ReceiptTrailer"/> trailer.
+/// signed receipt of the record in the <see cref="ReceiptTrailer"/> trailer. For a call this gateway made to a partner,
+/// the partner's verified receipt is stored beside the record (the receipt check observes the call first).
 /// </summary>
 internal sealed class AuditObserver(GatewayAuditLog log, GatewaySnapshotProvider snapshots, TimeProvider time) : IGatewayCallObserver
 {
@@ -37,6 +38,11 @@ internal sealed class AuditObserver(GatewayAuditLog log, GatewaySnapshotProvider
             : CallRecords.Completed(call, log.Org, occurredAt, result);
         var appended = await store.AppendAsync(record);
         log.Checkpointer?.Nudge();
+        if (call.Outbound?.Receipt is { IsValid: true } partnerReceipt)
+        {
+            await store.Receipts.AddAsync(appended.Index, partnerReceipt.Receipt);
+        }
+
         if (_receipts && call.Caller.IsPartner)
         {
             call.AddTrailer(ReceiptTrailer, receipts.Issue(record, appended).Token);

@@ -11,7 +11,8 @@ namespace FederatedAgents.Gateway.Auditing;
 /// <summary>
 /// The audit record of one call: who (subject and actor chain, issuer-qualified; client; partner), what (method,
 /// scopes, purpose), within which transaction and trace, the decision and its reason, the status, and for calls that
-/// reached the agent the latency, payload digests and the field paths the egress filter removed.
+/// reached the agent the latency, payload digests and the field paths the egress filter removed (from responses to a
+/// partner, or from requests this gateway sent to one).
 /// </summary>
 internal static class CallRecords
 {
@@ -39,7 +40,7 @@ internal static class CallRecords
         Latency = result.Duration,
         RequestDigest = result.Request.Sha256 is { } request ? Sha256Hash.FromBytes(request) : null,
         ResponseDigest = result.Response.Sha256 is { } response ? Sha256Hash.FromBytes(response) : null,
-        RemovedFields = (call.ResponseFilter as EgressResponseFilter)?.RemovedPaths ?? [],
+        RemovedFields = [.. (call.ResponseFilter as EgressResponseFilter)?.RemovedPaths ?? [], .. call.RequestFilter?.RemovedPaths ?? []],
     });
 
     /// <summary><paramref name="record"/> with who called and in which trace and transaction (what the token and the connection say).</summary>

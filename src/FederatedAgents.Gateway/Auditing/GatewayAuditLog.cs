@@ -13,7 +13,8 @@ namespace FederatedAgents.Gateway.Auditing;
 /// The organization's audit log as the gateway (and an authority in the same process) writes to it: opened when the
 /// host starts — the PostgreSQL store when the organization uses one, else <c>audit.db</c> in its data directory —
 /// with the audit key that signs receipts and checkpoints (<c>Gateway:Security:Audit:KeyFile</c>, or the development
-/// key). Signs a checkpoint of the log at least every second while records arrive. Its origin is <c>&lt;org&gt;/audit</c>.
+/// key). Signs a checkpoint of the log at least every second while records arrive, and one covering every record when
+/// the host stops. Its origin is <c>&lt;org&gt;/audit</c>.
 /// </summary>
 internal sealed class GatewayAuditLog(OrganizationStore organization, GatewaySnapshotProvider snapshots, TimeProvider time, ILoggerFactory loggers)
     : BackgroundService
@@ -57,7 +58,14 @@ internal sealed class GatewayAuditLog(OrganizationStore organization, GatewaySna
         await base.StopAsync(cancellationToken);
         if (_opened.Task.IsCompletedSuccessfully)
         {
-            await (await _opened.Task).Store.DisposeAsync();
+            try
+            {
+                await Checkpointer!.CheckpointNowAsync(cancellationToken);
+            }
+            finally
+            {
+                await (await _opened.Task).Store.DisposeAsync();
+            }
         }
     }
 
