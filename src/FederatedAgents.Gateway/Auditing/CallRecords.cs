@@ -29,14 +29,18 @@ internal static class CallRecords
         GrpcStatus = (int)refusal.StatusCode,
     });
 
-    public static CallCompletedEvent Completed(GatewayCall call, string org, DateTimeOffset occurredAt, GatewayCallResult result) => About(call, new CallCompletedEvent
+    /// <remarks>The status is the one the caller got: a partner's OK voided for want of a valid receipt is recorded as voided.</remarks>
+    public static CallCompletedEvent Completed(GatewayCall call, string org, DateTimeOffset occurredAt, GatewayCallResult result) =>
+        Completed(call, org, occurredAt, result, call.Outbound?.VoidedStatus ?? result.Status, call.Outbound?.Receipt is { IsValid: false } rejected ? $"; partner receipt rejected: {rejected.Problem}" : "");
+
+    private static CallCompletedEvent Completed(GatewayCall call, string org, DateTimeOffset occurredAt, GatewayCallResult result, Status status, string receiptNote) => About(call, new CallCompletedEvent
     {
         EventId = AuditEvent.NewEventId(),
         OccurredAt = occurredAt,
         Org = org,
-        Reason = result.Status.StatusCode == StatusCode.OK ? "allowed" : Reason($"allowed; ended with {result.Status.StatusCode}: {result.Status.Detail}"),
+        Reason = Reason((status.StatusCode == StatusCode.OK ? "allowed" : $"allowed; ended with {status.StatusCode}: {status.Detail}") + receiptNote),
         Method = call.Method,
-        GrpcStatus = (int)result.Status.StatusCode,
+        GrpcStatus = (int)status.StatusCode,
         Latency = result.Duration,
         RequestDigest = result.Request.Sha256 is { } request ? Sha256Hash.FromBytes(request) : null,
         ResponseDigest = result.Response.Sha256 is { } response ? Sha256Hash.FromBytes(response) : null,

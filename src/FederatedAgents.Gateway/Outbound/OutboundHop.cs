@@ -1,4 +1,5 @@
 using FederatedAgents.Audit.Receipts;
+using FederatedAgents.Grpc;
 
 namespace FederatedAgents.Gateway.Outbound;
 
@@ -19,4 +20,7 @@ internal sealed class OutboundHop(string partner, string partnerToken, string tr
 
     /// <summary>The partner's receipt, verified; or why there is none. Null until the call completes.</summary>
     public AuditReceiptResult? Receipt { get; set; }
+
+    /// <summary>The status the caller got instead of the partner's OK because the receipt was missing or invalid; null otherwise.</summary>
+    public Status? VoidedStatus { get; set; }
 }

@@ -54,8 +54,9 @@ internal sealed partial class ReceiptCheckObserver : IGatewayCallObserver
         Log.ReceiptRejected(_logger, call.Method, hop.Partner, hop.Receipt.Problem);
         if (result.Status.StatusCode == StatusCode.OK && _config.Partner(hop.Partner)?.RequireReceipt != false && trailers is not null)
         {
+            hop.VoidedStatus = new Status(StatusCode.Internal, $"The call to partner '{hop.Partner}' is void: {hop.Receipt.Problem}; this gateway requires its signed audit receipt.");
             trailers[GrpcProtocol.StatusTrailer] = ((int)StatusCode.Internal).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            trailers[GrpcProtocol.MessageTrailer] = GrpcMessageEncoding.Encode($"The call to partner '{hop.Partner}' is void: {hop.Receipt.Problem}; this gateway requires its signed audit receipt.");
+            trailers[GrpcProtocol.MessageTrailer] = GrpcMessageEncoding.Encode(hop.VoidedStatus.Value.Detail);
         }
     }
 
