@@ -8,6 +8,9 @@
 # gets a discarded warm-up run per shape (which also sizes the measured runs: -n for about SECONDS each, so no call is
 # cut short at the end); then ROUNDS rounds alternate the targets (A B C D A B C D ...); medians are reported with
 # ratios. h2load sees only HTTP status, so every server counts the calls it answered with a non-zero grpc-status.
+# Each run also records the CPU time (user + system) of the target's own processes per call — the agent's is not
+# included for proxies — and a gateway with audit reports its group commits (records per commit, commit, lock-wait
+# and append milliseconds) in its stats column.
 #
 # Usage: tests/bench/gateway.sh [--seconds 5] [--rounds 3] [--gateway-config FILE] [--header 'name: value']...
 #   --gateway-config  an organization file for the gateway (default: one h2c local listener and the Echo agent).
@@ -72,6 +75,15 @@ start() { # name command...
   local name="$1"; shift
   "$@" >"$work/$name.log" 2>&1 &
   pids+=($!)
+  pid_of[$name]=$!
+}
+
+cpu_ticks() { # target → CPU time (user + system, clock ticks) of its process and the processes it started (nginx workers)
+  local pid="${pid_of[$1]}" total=0 child
+  for child in "$pid" $(pgrep -P "$pid"); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$child/stat")))
+  done
+  echo "$total"
 }
 
 fail() {
@@ -85,9 +97,9 @@ echo "== $(date -u +%FT%TZ) on $(nproc) cores; load: $(uptime | sed 's/.*load av
 dotnet build -c Release tests/FederatedAgents.Benchmarks -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bench=tests/FederatedAgents.Benchmarks/bin/Release/net10.0/FederatedAgents.Benchmarks
 
-declare -A port stats_port
+declare -A port stats_port pid_of
 port[direct]=$(free_port); stats_port[direct]=${port[direct]}
-start agent "$bench" gateway-bench agent "${port[direct]}"
+start direct "$bench" gateway-bench agent "${port[direct]}"
 wait_port "${port[direct]}"
 agent_url="http://127.0.0.1:${port[direct]}"
 
@@ -169,10 +181,12 @@ run() { # target size concurrency streams → appends a row; sizes later runs of
   else
     amount=(-D 2 --warm-up-time=1)
   fi
+  local ticks_before; ticks_before=$(cpu_ticks "$target")
   out="$(h2load "${amount[@]}" -c "$c" -m "$m" "${headers[@]}" -d "$work/body-$size.bin" \
     --log-file="$log" "http://127.0.0.1:${port[$target]}/federatedagents.testing.Echo/Unary" 2>&1)"
-  local rps succeeded failed p50 agent proxy="-"
+  local cpu_us rps succeeded failed p50 agent proxy="-"
   rps="$(sed -n 's/.*finished in [0-9.]*m\?s, \([0-9.]*\) req\/s.*/\1/p' <<<"$out")"
+  cpu_us=$(( ($(cpu_ticks "$target") - ticks_before) * 1000000 / $(getconf CLK_TCK) ))
   succeeded="$(sed -n 's/.* \([0-9]*\) succeeded, \([0-9]*\) failed.*/\1/p' <<<"$out")"
   failed="$(sed -n 's/.* \([0-9]*\) succeeded, \([0-9]*\) failed.*/\2/p' <<<"$out")"
   p50="$(awk -F'\t' '{print $3}' "$log" | sort -n | awk '{v[NR]=$1} END {print (NR ? v[int((NR+1)/2)] : "nan")}')"
@@ -182,7 +196,7 @@ run() { # target size concurrency streams → appends a row; sizes later runs of
     requests[$target $size $c]=$(python3 -c "print(max(${c}*${m}*10, int(float('${rps:-0}') * $seconds)))")
     return
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$size" "c$c-m$m" "${rps:-0}" "$p50" "${succeeded:-0}" "${failed:-0}" "$agent" "$proxy" "$round" >>"$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$size" "c$c-m$m" "${rps:-0}" "$p50" "${succeeded:-0}" "${failed:-0}" "$agent" "$proxy" "$round" "$(( ${succeeded:-0} > 0 ? cpu_us / succeeded : 0 ))" >>"$results"
 }
 
 : >"$results"
@@ -201,7 +215,7 @@ for round in $(seq "$rounds"); do
   echo "round $round of $rounds done; load: $(uptime | sed 's/.*load average: //')"
 done
 
-echo "== raw rows (target size shape req/s p50-us ok failed agent:calls,non-zero proxy:calls,non-zero round)"
+echo "== raw rows (target size shape req/s p50-us ok failed agent:calls,non-zero proxy:calls,non-zero[,audit commits] round cpu-us/call)"
 cat "$results"
 python3 - "$results" "${targets[@]}" <<'PY'
 import statistics, sys
@@ -218,6 +232,10 @@ throughput = lambda t, s: med(t, s, 'c16-m8', 3)
 latency = lambda t, s: med(t, s, 'c1-m1', 4)
 table("throughput, median req/s (-c16 -m8)", "target | 12 B | ÷ direct | 1 KiB | ÷ direct", targets,
       lambda t, s: f"{throughput(t, s):,.0f} | {throughput(t, s) / throughput('direct', s):.2f}")
+cpu = lambda t, s: med(t, s, 'c16-m8', 10)
+table("CPU per call of the target's own processes, median µs (-c16 -m8; the agent's share is not included for proxies)",
+      "target | 12 B | ÷ nginx | 1 KiB | ÷ nginx", targets,
+      lambda t, s: f"{cpu(t, s):.0f} | {cpu(t, s) / cpu('nginx', s):.2f}")
 table("serial latency, median of the runs' p50 (-c1 -m1)", "target | 12 B µs | added to direct | 1 KiB µs | added to direct", targets,
       lambda t, s: f"{latency(t, s):.0f} | {latency(t, s) - latency('direct', s):+.0f}")
 table("gateway throughput ratios (goals: ≥ 2 × nginx, ≥ 0.7 × forwarder; added serial p50 ≤ 150 µs)",

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using FederatedAgents.Audit.Merkle;
 
@@ -76,13 +77,17 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private async Task CommitAsync(List<PendingAppend> batch)
     {
         var leaves = batch.SelectMany(p => p.Leaves).ToList();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             // Not cancellable: once a commit starts, its outcome is reported to every append in it.
             var head = await _commit(leaves, CancellationToken.None);
+            AuditStoreMetrics.Records.Record(leaves.Count);
+            AuditStoreMetrics.Commit.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var index = head.Size - leaves.Count;
             foreach (var pending in batch)
             {
+                AuditStoreMetrics.Append.Record(Stopwatch.GetElapsedTime(pending.Queued).TotalMilliseconds);
                 pending.Completion.TrySetResult([.. pending.Leaves.Select((_, i) => new AuditAppendResult(index + i, head))]);
                 index += pending.Leaves.Length;
             }
@@ -98,6 +103,8 @@ internal sealed class GroupCommitter : IAsyncDisposable
 
     private sealed record PendingAppend(byte[][] Leaves)
     {
+        public long Queued { get; } = Stopwatch.GetTimestamp();
+
         public TaskCompletionSource<IReadOnlyList<AuditAppendResult>> Completion { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

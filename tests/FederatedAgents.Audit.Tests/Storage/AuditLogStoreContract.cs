@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FederatedAgents.Audit.Events;
 using FederatedAgents.Audit.Merkle;
 using FederatedAgents.Audit.Storage;
@@ -185,6 +186,36 @@ public abstract class AuditLogStoreContract : IAsyncLifetime
         var tree = TestTree.FromLeafData(records.Select(r => r.LeafData));
         Assert.Equal(new TreeHead(Total, tree.ReferenceRoot(Total)), await reader.GetTreeHeadAsync(Ct).Bounded());
         Assert.True((await reader.GetInclusionProofAsync(Total / 3, Total, Ct).Bounded()).Verify(records[Total / 3].LeafHash, tree.ReferenceRoot(Total)));
+    }
+
+    [Fact]
+    public async Task AppendBatchAsync_WithAMeterListener_PublishesTheCommitItWasPartOf()
+    {
+        // The instruments are process-wide and other tests append meanwhile, so look for this batch's commit:
+        // one append of 43 records is never split across commits.
+        const int BatchSize = 43;
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Value)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == AuditStoreMetrics.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => measured.Add((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Add((instrument.Name, value)));
+        listener.Start();
+        await using var store = await Database.OpenAsync();
+
+        await store.AppendBatchAsync(Calls(BatchSize), Ct).Bounded();
+
+        Assert.Contains(measured, m => m.Instrument == AuditStoreMetrics.CommitRecords && m.Value >= BatchSize);
+        Assert.Contains(measured, m => m.Instrument == AuditStoreMetrics.CommitDuration && m.Value > 0);
+        Assert.Contains(measured, m => m.Instrument == AuditStoreMetrics.CommitLockWait && m.Value >= 0);
+        Assert.Contains(measured, m => m.Instrument == AuditStoreMetrics.AppendDuration && m.Value > 0);
     }
 
     protected abstract Task<StoreDatabase> CreateDatabaseAsync();

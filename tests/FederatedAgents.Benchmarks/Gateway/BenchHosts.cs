@@ -70,7 +70,8 @@ internal static class BenchHosts
         }
 
         var app = builder.Build();
-        StatusCounter.Use(app);
+        using var audit = args.Contains("--secured") && !args.Contains("--no-audit") ? new AuditCommitStats() : null;
+        StatusCounter.Use(app, audit);
         app.MapFederatedGateway();
         await app.RunAsync();
     }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text;
 using FederatedAgents.Audit.Merkle;
 using Npgsql;
@@ -35,8 +36,10 @@ internal sealed class PostgresAuditBackend(NpgsqlDataSource dataSource) : DbAudi
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            var waiting = Stopwatch.GetTimestamp();
             var stored = await connection.Command($"SET LOCAL synchronous_commit = on; {AuditSql.SelectHead} FOR UPDATE", transaction)
                 .ReadHeadAsync(cancellationToken);
+            AuditStoreMetrics.LockWait.Record(Stopwatch.GetElapsedTime(waiting).TotalMilliseconds);
             var plan = await Appender.PlanAsync(
                 stored, positions => ReadNodesAtAsync(connection, transaction, positions, cancellationToken), leafData);
             var head = plan.Head;

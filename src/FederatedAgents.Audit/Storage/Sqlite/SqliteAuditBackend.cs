@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text;
 using FederatedAgents.Audit.Merkle;
 using Microsoft.Data.Sqlite;
@@ -52,7 +53,9 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
     {
         try
         {
+            var waiting = Stopwatch.GetTimestamp();
             using var transaction = _writer.BeginTransaction(deferred: false);
+            AuditStoreMetrics.LockWait.Record(Stopwatch.GetElapsedTime(waiting).TotalMilliseconds);
             var stored = await _writer.Command(AuditSql.SelectHead, transaction).ReadHeadAsync(cancellationToken);
             var plan = await Appender.PlanAsync(
                 stored, positions => ReadNodesAtAsync(_writer, transaction, positions, cancellationToken), leafData);
