@@ -26,6 +26,9 @@ public sealed partial class AuditCheckpointer
     private readonly Channel<bool> _wakeups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _signing = new(1, 1);
     private long _lastSignedAt;
+    private long _appendedSinceCheck;
+    private long _uncoveredAtLastCheck;
+    private int _pollDue;
     private string? _lastRefusal;
 
     /// <param name="signer">The log's signer: its name is the log's origin, its key the organization's audit key.</param>
@@ -46,19 +49,36 @@ public sealed partial class AuditCheckpointer
     /// <summary>Raised after a checkpoint was signed and stored (on the signing thread).</summary>
     public event Action<SignedCheckpoint>? CheckpointSigned;
 
-    /// <summary>Asks for a check of the log now rather than at the next poll (e.g. after appends); never blocks.</summary>
-    public void Nudge() => _wakeups.Writer.TryWrite(true);
+    /// <summary>
+    /// Tells the checkpointer that <paramref name="appended"/> records were appended here, so it signs as soon as
+    /// <see cref="AuditCheckpointerOptions.MaxRecords"/> are uncovered rather than at the next poll. Never blocks; the
+    /// log is only read again once a checkpoint may be due, so nudging after every append costs next to nothing.
+    /// </summary>
+    public void Nudge(int appended = 1)
+    {
+        Interlocked.Add(ref _appendedSinceCheck, appended);
+        _wakeups.Writer.TryWrite(true);
+    }
+
+    /// <summary>Whether a wakeup is worth reading the log for: a poll, enough records nudged, or the delay passed.</summary>
+    internal bool IsCheckDue() =>
+        Interlocked.Exchange(ref _pollDue, 0) == 1
+        || Interlocked.Read(ref _uncoveredAtLastCheck) + Interlocked.Read(ref _appendedSinceCheck) >= _options.MaxRecords
+        || _time.GetElapsedTime(Interlocked.Read(ref _lastSignedAt)) >= _options.MaxDelay;
 
     /// <summary>Checks the log at every poll and nudge and signs when due, until <paramref name="stoppingToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        using var poll = _time.CreateTimer(_ => Nudge(), null, _options.PollInterval, _options.PollInterval);
+        using var poll = _time.CreateTimer(_ => Poll(), null, _options.PollInterval, _options.PollInterval);
         try
         {
             while (await _wakeups.Reader.WaitToReadAsync(stoppingToken))
             {
                 _wakeups.Reader.TryRead(out _);
-                await SignSafelyAsync(stoppingToken);
+                if (IsCheckDue())
+                {
+                    await SignSafelyAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,6 +93,12 @@ public sealed partial class AuditCheckpointer
     /// <summary>Signs a checkpoint of the current head unless the latest stored one already covers it; returns the latest checkpoint.</summary>
     public async Task<SignedCheckpoint?> CheckpointNowAsync(CancellationToken cancellationToken = default) =>
         await SignAsync(due: false, cancellationToken) ?? await _store.Checkpoints.GetLatestAsync(cancellationToken);
+
+    private void Poll()
+    {
+        Interlocked.Exchange(ref _pollDue, 1);
+        _wakeups.Writer.TryWrite(true);
+    }
 
     private async Task SignSafelyAsync(CancellationToken cancellationToken)
     {
@@ -101,14 +127,17 @@ public sealed partial class AuditCheckpointer
         {
             // Latest first: every checkpoint stored by then covers a committed head, so the head read after it is
             // never smaller unless records were removed — even while other replicas append and sign.
+            Interlocked.Exchange(ref _appendedSinceCheck, 0);
             var latest = await _store.Checkpoints.GetLatestAsync(cancellationToken);
             var head = await _store.GetTreeHeadAsync(cancellationToken);
             if (latest is not null && head.Size <= latest.Head.Size)
             {
+                Interlocked.Exchange(ref _uncoveredAtLastCheck, 0);
                 return head == latest.Head ? null : throw Diverged(head, latest);
             }
 
             var uncovered = head.Size - (latest?.Head.Size ?? 0);
+            Interlocked.Exchange(ref _uncoveredAtLastCheck, uncovered);
             if (uncovered == 0 || (due && uncovered < _options.MaxRecords && _time.GetElapsedTime(_lastSignedAt) < _options.MaxDelay))
             {
                 return null;
@@ -121,7 +150,8 @@ public sealed partial class AuditCheckpointer
 
             var body = new CheckpointBody(_signer.Name, head);
             var stored = await _store.Checkpoints.AddAsync(new SignedCheckpoint(body, [_signer.Sign(body.ToNoteText())]), cancellationToken);
-            _lastSignedAt = _time.GetTimestamp();
+            Interlocked.Exchange(ref _lastSignedAt, _time.GetTimestamp());
+            Interlocked.Exchange(ref _uncoveredAtLastCheck, 0);
             Log.Signed(_logger, _signer.Name, head.Size, head.Root.ToString());
             CheckpointSigned?.Invoke(stored);
             return stored;

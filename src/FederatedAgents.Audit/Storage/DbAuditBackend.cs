@@ -9,8 +9,8 @@ internal abstract class DbAuditBackend : IAuditBackend
 {
     protected DbAuditBackend()
     {
-        Checkpoints = new DbCheckpointStore(OpenConnectionAsync);
-        Receipts = new DbReceiptStore(OpenConnectionAsync);
+        Checkpoints = new DbCheckpointStore(this);
+        Receipts = new DbReceiptStore(this);
     }
 
     public IAuditCheckpointStore Checkpoints { get; }
@@ -61,7 +61,17 @@ internal abstract class DbAuditBackend : IAuditBackend
     /// <summary>The store's expression for a top-level member of a record's JSON (must match its expression indexes).</summary>
     protected abstract string JsonMember(string name);
 
-    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+    protected internal abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs one write of evidence (a checkpoint, a cosignature, a receipt) on a connection of its own; a store whose
+    /// writers must take turns within the process runs it between commits.
+    /// </summary>
+    protected internal virtual async Task<int> WriteAsync(Func<DbConnection, Task<int>> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await write(connection);
+    }
 
     protected static async Task<IReadOnlyDictionary<long, Sha256Hash>> ReadNodesAtAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> positions, CancellationToken cancellationToken)

@@ -1,21 +1,22 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using FederatedAgents.Audit.Checkpoints;
 
 namespace FederatedAgents.Audit.Storage;
 
 /// <summary><see cref="IAuditCheckpointStore"/> over either database, through the shared <see cref="EvidenceSql"/>.</summary>
-internal sealed class DbCheckpointStore(Func<CancellationToken, Task<DbConnection>> connect) : IAuditCheckpointStore
+internal sealed class DbCheckpointStore(DbAuditBackend database) : IAuditCheckpointStore
 {
     public async Task<SignedCheckpoint> AddAsync(SignedCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        await using (var connection = await connect(cancellationToken))
-        {
-            await using var insert = connection.Command(EvidenceSql.InsertCheckpoint)
-                .With("@size", checkpoint.Head.Size).With("@note", checkpoint.ToNote());
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await database.WriteAsync(
+            async connection =>
+            {
+                await using var insert = connection.Command(EvidenceSql.InsertCheckpoint)
+                    .With("@size", checkpoint.Head.Size).With("@note", checkpoint.ToNote());
+                return await insert.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
 
         var stored = await GetAsync(checkpoint.Head.Size, cancellationToken)
             ?? throw new AuditLogDamagedException($"The checkpoint for {checkpoint.Head.Size} records vanished right after it was stored.");
@@ -38,10 +39,15 @@ internal sealed class DbCheckpointStore(Func<CancellationToken, Task<DbConnectio
     public async Task AddCosignatureAsync(long treeSize, NoteSignature cosignature, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cosignature);
-        await using var connection = await connect(cancellationToken);
-        await using var insert = connection.Command(EvidenceSql.InsertCosignature)
-            .With("@size", treeSize).With("@name", cosignature.KeyName).With("@id", (long)cosignature.KeyId).With("@line", cosignature.ToLine());
-        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0 && await GetAsync(treeSize, cancellationToken) is null)
+        var inserted = await database.WriteAsync(
+            async connection =>
+            {
+                await using var insert = connection.Command(EvidenceSql.InsertCosignature)
+                    .With("@size", treeSize).With("@name", cosignature.KeyName).With("@id", (long)cosignature.KeyId).With("@line", cosignature.ToLine());
+                return await insert.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
+        if (inserted == 0 && await GetAsync(treeSize, cancellationToken) is null)
         {
             throw new InvalidOperationException($"No checkpoint for {treeSize} records is stored, so there is nothing for {cosignature.KeyName} to cosign.");
         }
@@ -50,15 +56,19 @@ internal sealed class DbCheckpointStore(Func<CancellationToken, Task<DbConnectio
     public async Task AddWitnessedAsync(SignedCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        await using var connection = await connect(cancellationToken);
-        await using var insert = connection.Command(EvidenceSql.InsertWitnessed)
-            .With("@origin", checkpoint.Origin).With("@size", checkpoint.Head.Size).With("@note", checkpoint.ToNote());
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await database.WriteAsync(
+            async connection =>
+            {
+                await using var insert = connection.Command(EvidenceSql.InsertWitnessed)
+                    .With("@origin", checkpoint.Origin).With("@size", checkpoint.Head.Size).With("@note", checkpoint.ToNote());
+                return await insert.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
     }
 
     public async Task<SignedCheckpoint?> GetLatestWitnessedAsync(string origin, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connect(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var select = connection.Command(EvidenceSql.SelectLatestWitnessed).With("@origin", origin);
         return await select.ExecuteScalarAsync(cancellationToken) is string note ? Parse(note, $"the witnessed checkpoint of '{origin}'") : null;
     }
@@ -66,7 +76,7 @@ internal sealed class DbCheckpointStore(Func<CancellationToken, Task<DbConnectio
     private async IAsyncEnumerable<SignedCheckpoint> ReadAsync(
         string filter, long? size, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await connect(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var command = connection.Command(EvidenceSql.SelectCheckpointsWhere + filter + EvidenceSql.OrderCheckpoints);
         if (size is { } value)
         {

@@ -1,22 +1,24 @@
-using System.Data.Common;
 using FederatedAgents.Audit.Receipts;
 
 namespace FederatedAgents.Audit.Storage;
 
 /// <summary><see cref="IAuditReceiptStore"/> over either database, through the shared <see cref="EvidenceSql"/>.</summary>
-internal sealed class DbReceiptStore(Func<CancellationToken, Task<DbConnection>> connect) : IAuditReceiptStore
+internal sealed class DbReceiptStore(DbAuditBackend database) : IAuditReceiptStore
 {
     public async Task AddAsync(long ownIndex, AuditReceipt receipt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        await using (var connection = await connect(cancellationToken))
-        {
-            await using var insert = connection.Command(EvidenceSql.InsertReceipt)
-                .With("@idx", ownIndex).With("@issuer", receipt.Issuer).With("@txn", (object?)receipt.Txn ?? DBNull.Value).With("@receipt", receipt.Token);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+        var inserted = await database.WriteAsync(
+            async connection =>
             {
-                return;
-            }
+                await using var insert = connection.Command(EvidenceSql.InsertReceipt)
+                    .With("@idx", ownIndex).With("@issuer", receipt.Issuer).With("@txn", (object?)receipt.Txn ?? DBNull.Value).With("@receipt", receipt.Token);
+                return await insert.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
+        if (inserted == 1)
+        {
+            return;
         }
 
         var stored = await ForRecordAsync(ownIndex, cancellationToken).FirstOrDefaultAsync(r => r.Issuer == receipt.Issuer, cancellationToken);
@@ -41,7 +43,7 @@ internal sealed class DbReceiptStore(Func<CancellationToken, Task<DbConnection>>
     private async IAsyncEnumerable<StoredReceipt> ReadAsync(
         string filter, object key, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await connect(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var command = connection.Command(EvidenceSql.SelectReceiptsWhere + filter).With("@key", key);
         await foreach (var receipt in command.ReadRowsAsync(
             row => new StoredReceipt(row.GetInt64(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetString(3)), cancellationToken))

@@ -77,10 +77,48 @@ public sealed class AuditCheckpointerTests : StoreTest
         var checkpoint = await RunUntilSignedAsync(async checkpointer =>
         {
             await AppendAsync(6);
-            checkpointer.Nudge();
+            checkpointer.Nudge(6);
         });
 
         Assert.Equal(6, checkpoint.Head.Size);
+    }
+
+    [Fact]
+    public async Task IsCheckDue_NudgedForFewerThanMaxRecordsBeforeTheDelay_IsNotWorthReadingTheLog()
+    {
+        var checkpointer = Checkpointer();
+        await AppendAsync(2);
+        await checkpointer.CheckpointIfDueAsync(Ct).Bounded();
+        checkpointer.Nudge();
+        checkpointer.Nudge();
+
+        Assert.False(checkpointer.IsCheckDue());
+    }
+
+    [Fact]
+    public async Task IsCheckDue_NudgesReachMaxRecordsWithThoseUncoveredAtTheLastCheck_IsDue()
+    {
+        var checkpointer = Checkpointer();
+        await AppendAsync(3);
+        await checkpointer.CheckpointIfDueAsync(Ct).Bounded();
+        checkpointer.Nudge();
+        var belowBound = checkpointer.IsCheckDue();
+        checkpointer.Nudge();
+
+        Assert.False(belowBound);
+        Assert.True(checkpointer.IsCheckDue());
+    }
+
+    [Fact]
+    public void IsCheckDue_DelayPassedSinceTheLastSignature_IsDue()
+    {
+        var checkpointer = Checkpointer();
+        checkpointer.Nudge();
+        var early = checkpointer.IsCheckDue();
+        _time.Advance(Cadence.MaxDelay);
+
+        Assert.False(early);
+        Assert.True(checkpointer.IsCheckDue());
     }
 
     [Fact]

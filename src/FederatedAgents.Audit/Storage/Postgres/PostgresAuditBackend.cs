@@ -84,6 +84,6 @@ internal sealed class PostgresAuditBackend(NpgsqlDataSource dataSource) : DbAudi
 
     protected override string JsonMember(string name) => Member(name);
 
-    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+    protected internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 }

@@ -9,13 +9,17 @@ namespace FederatedAgents.Audit.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Each instance commits through its own writer
 /// connection with <c>synchronous=FULL</c>; <c>BEGIN IMMEDIATE</c> takes the file's write lock, so
-/// several instances (or processes) on one file append one transaction at a time.
+/// several instances (or processes) on one file append one transaction at a time. Within an instance,
+/// commits and evidence writes (checkpoints, receipts) take turns at <see cref="_writeTurn"/> instead of
+/// meeting at the file lock: the bundled SQLite's busy wait sleeps in whole seconds (it is built without
+/// usleep), so a commit that met a checkpoint's insert stalled every waiting append for a second.
 /// </summary>
 internal sealed class SqliteAuditBackend : DbAuditBackend
 {
     private readonly string _path;
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
 
     static SqliteAuditBackend() => SQLitePCL.Batteries_V2.Init();
 
@@ -51,9 +55,10 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
 
     public override async Task<TreeHead> CommitAsync(IReadOnlyList<byte[]> leafData, CancellationToken cancellationToken)
     {
+        var waiting = Stopwatch.GetTimestamp();
+        await _writeTurn.WaitAsync(cancellationToken);
         try
         {
-            var waiting = Stopwatch.GetTimestamp();
             using var transaction = _writer.BeginTransaction(deferred: false);
             AuditStoreMetrics.LockWait.Record(Stopwatch.GetElapsedTime(waiting).TotalMilliseconds);
             var stored = await _writer.Command(AuditSql.SelectHead, transaction).ReadHeadAsync(cancellationToken);
@@ -78,6 +83,23 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
             Appender.Forget();
             throw;
         }
+        finally
+        {
+            _writeTurn.Release();
+        }
+    }
+
+    protected internal override async Task<int> WriteAsync(Func<DbConnection, Task<int>> write, CancellationToken cancellationToken)
+    {
+        await _writeTurn.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.WriteAsync(write, cancellationToken);
+        }
+        finally
+        {
+            _writeTurn.Release();
+        }
     }
 
     public override Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
@@ -86,6 +108,7 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
     public override async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync();
+        _writeTurn.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
     }
 
@@ -94,7 +117,7 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
 
     protected override string JsonMember(string name) => Member(name);
 
-    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    protected internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
