@@ -36,7 +36,7 @@ public static class GatewaySecurityBuilderExtensions
         services.TryAddSingleton(sp => CreateValidator(sp));
         services.TryAddSingleton(sp => new DescriptorRegistry(sp.GetServices<GatewayServiceDescriptors>().SelectMany(d => d.Files)));
         services.TryAddSingleton<EgressFilter>();
-        services.AddAuthentication().AddScheme<DelegationTokenAuthenticationOptions, DelegationTokenAuthenticationHandler>(DelegationTokenDefaults.AuthenticationScheme, null);
+        AddDelegationTokenScheme(services);
         services.AddSingleton<IGatewayCallFilter>(sp =>
         {
             // The scheme's handler is created per request: resolving its validator with the filters (when the gateway is
@@ -67,6 +67,23 @@ public static class GatewaySecurityBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(new GatewayServiceDescriptors(files));
         return builder;
+    }
+
+    /// <summary>
+    /// The <see cref="DelegationTokenDefaults.AuthenticationScheme"/> scheme, never a default one. A web application adds the
+    /// authentication middleware by itself once authentication is registered, and makes a lone scheme the default for
+    /// every request; that would authenticate each call before the gateway routes it (and every request of the host's
+    /// other endpoints). The framework's switch turns the lone-scheme default off, unless the application set it.
+    /// </summary>
+    private static void AddDelegationTokenScheme(IServiceCollection services)
+    {
+        const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+        if (!AppContext.TryGetSwitch(SuppressAutoDefaultScheme, out _))
+        {
+            AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
+        }
+
+        services.AddAuthentication().AddScheme<DelegationTokenAuthenticationOptions, DelegationTokenAuthenticationHandler>(DelegationTokenDefaults.AuthenticationScheme, null);
     }
 
     private static GatewaySecurityConfigured Security(IServiceProvider services)
