@@ -1,6 +1,5 @@
 using FederatedAgents.Authority;
 using FederatedAgents.Authority.Events;
-using FederatedAgents.Authority.Revocation;
 using FederatedAgents.Gateway.Auditing;
 using FederatedAgents.Gateway.Authentication;
 using FederatedAgents.Gateway.Authorization;
@@ -12,7 +11,6 @@ using FederatedAgents.Tokens.Validation;
 using Google.Protobuf.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -38,8 +36,14 @@ public static class GatewaySecurityBuilderExtensions
         services.TryAddSingleton(sp => CreateValidator(sp));
         services.TryAddSingleton(sp => new DescriptorRegistry(sp.GetServices<GatewayServiceDescriptors>().SelectMany(d => d.Files)));
         services.TryAddSingleton<EgressFilter>();
-        services.AddSingleton<IGatewayCallFilter>(sp => new AuthenticationFilter(
-            sp.GetRequiredService<ITokenValidator>(), sp.GetRequiredService<GatewayIssuerKeys>(), sp.GetRequiredService<IRevocationList>(), sp.GetRequiredService<ILogger<AuthenticationFilter>>()));
+        AddDelegationTokenScheme(services);
+        services.AddSingleton<IGatewayCallFilter>(sp =>
+        {
+            // The scheme's handler is created per request: resolving its validator with the filters (when the gateway is
+            // mapped) makes a missing or invalid Gateway:Security stop startup instead of failing the first call.
+            sp.GetRequiredService<ITokenValidator>();
+            return new AuthenticationFilter();
+        });
         services.AddSingleton<IGatewayCallFilter, PolicyFilter>();
         services.AddSingleton<IGatewayCallFilter, EgressCallFilter>();
         if (!bool.TryParse(configuration[$"{GatewayConfig.SectionName}:Security:Audit:Enabled"], out var audited) || audited)
@@ -63,6 +67,23 @@ public static class GatewaySecurityBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(new GatewayServiceDescriptors(files));
         return builder;
+    }
+
+    /// <summary>
+    /// The <see cref="DelegationTokenDefaults.AuthenticationScheme"/> scheme, never a default one. A web application adds the
+    /// authentication middleware by itself once authentication is registered, and makes a lone scheme the default for
+    /// every request; that would authenticate each call before the gateway routes it (and every request of the host's
+    /// other endpoints). The framework's switch turns the lone-scheme default off, unless the application set it.
+    /// </summary>
+    private static void AddDelegationTokenScheme(IServiceCollection services)
+    {
+        const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+        if (!AppContext.TryGetSwitch(SuppressAutoDefaultScheme, out _))
+        {
+            AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
+        }
+
+        services.AddAuthentication().AddScheme<DelegationTokenAuthenticationOptions, DelegationTokenAuthenticationHandler>(DelegationTokenDefaults.AuthenticationScheme, null);
     }
 
     private static GatewaySecurityConfigured Security(IServiceProvider services)

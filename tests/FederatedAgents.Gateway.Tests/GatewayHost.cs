@@ -49,11 +49,13 @@ public sealed class GatewayHost : IAsyncDisposable
     public CallInvoker LocalInvoker => Local.CreateCallInvoker();
 
     /// <param name="plugins">Adds to the gateway (e.g. its security pipeline) with the host's configuration, after <paramref name="services"/>.</param>
+    /// <param name="map">Maps the host's own endpoints (served on other listeners than the gateway's), before the gateway.</param>
     public static async Task<GatewayHost> StartAsync(
         JsonObject gateway,
         Action<IServiceCollection>? services = null,
         Action<IConfigurationBuilder>? configuration = null,
-        Action<IFederatedGatewayBuilder, IConfiguration>? plugins = null)
+        Action<IFederatedGatewayBuilder, IConfiguration>? plugins = null,
+        Action<WebApplication>? map = null)
     {
         var folder = new TemporaryFolder();
         var file = folder.Combine("organization.json");
@@ -70,6 +72,7 @@ public sealed class GatewayHost : IAsyncDisposable
         var app = builder.Build();
         try
         {
+            map?.Invoke(app);
             app.MapFederatedGateway();
             await app.StartAsync().Bounded();
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using FederatedAgents.Audit.Events;
@@ -19,6 +20,10 @@ using FederatedAgents.Tokens.Issuance;
 using FederatedAgents.Tokens.Jose;
 using FederatedAgents.Tokens.Validation;
 using Google.Protobuf.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,9 +43,12 @@ public sealed class SecureGateway : IAsyncDisposable
 
     private readonly TemporaryFolder _folder;
     private readonly Dictionary<string, SigningKey> _authorityKeys;
+    private readonly ListenOptions? _hostListener;
 
-    private SecureGateway(TemporaryFolder folder, DevCertificateSet certificates, Dictionary<string, SigningKey> keys, GatewayHost gateway, TestRevocations revocations)
+    private SecureGateway(
+        TemporaryFolder folder, DevCertificateSet certificates, Dictionary<string, SigningKey> keys, GatewayHost gateway, TestRevocations revocations, ListenOptions? hostListener)
     {
+        _hostListener = hostListener;
         _folder = folder;
         Certificates = certificates;
         _authorityKeys = keys;
@@ -56,8 +64,22 @@ public sealed class SecureGateway : IAsyncDisposable
 
     public string DataDirectory => _folder.Combine("data");
 
+    /// <summary>
+    /// The host's own listener beside the gateway's: TLS with the bank's server certificate, any client certificate
+    /// accepted; null unless started with <see cref="StartWithHostEndpointsAsync"/>.
+    /// </summary>
+    public Uri? HostListener => _hostListener?.IPEndPoint is { } endpoint ? new Uri($"https://{endpoint}") : null;
+
     /// <param name="agent">Where the Echo service (or, with <paramref name="configure"/>, whatever the agent serves) runs.</param>
-    public static async Task<SecureGateway> StartAsync(Uri agent, Action<JsonObject>? configure = null, params FileDescriptor[] descriptors)
+    public static Task<SecureGateway> StartAsync(Uri agent, Action<JsonObject>? configure = null, params FileDescriptor[] descriptors) =>
+        StartAsync(agent, configure, descriptors, host: null);
+
+    /// <summary>As <see cref="StartAsync(Uri, Action{JsonObject}?, FileDescriptor[])"/>, the host also serving what <paramref name="map"/> maps on <see cref="HostListener"/>.</summary>
+    public static Task<SecureGateway> StartWithHostEndpointsAsync(Uri agent, Action<IServiceCollection> services, Action<WebApplication> map) =>
+        StartAsync(agent, configure: null, descriptors: [], host: (services, map));
+
+    private static async Task<SecureGateway> StartAsync(
+        Uri agent, Action<JsonObject>? configure, FileDescriptor[] descriptors, (Action<IServiceCollection> Services, Action<WebApplication> Map)? host)
     {
         var folder = new TemporaryFolder();
         var certificates = await ValidConfig.CertificatesAsync(folder);
@@ -74,16 +96,37 @@ public sealed class SecureGateway : IAsyncDisposable
         config["Security"] = new JsonObject { ["Audience"] = Audience, ["Authority"] = Authority(folder, OwnIssuer, keys) };
         configure?.Invoke(config);
         var revocations = new TestRevocations();
+        ListenOptions? hostListener = null;
         var gateway = await GatewayHost.StartAsync(
             config,
-            services => services.AddSingleton<IRevocationList>(revocations),
+            services =>
+            {
+                services.AddSingleton<IRevocationList>(revocations);
+                if (host is { } extra)
+                {
+                    var certificate = certificates["bank"].Server.Load();
+                    services.Configure<KestrelServerOptions>(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+                    {
+                        listen.Protocols = HttpProtocols.Http2;
+                        listen.UseHttps(new HttpsConnectionAdapterOptions
+                        {
+                            ServerCertificate = certificate,
+                            ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                            ClientCertificateValidation = (_, _, _) => true,
+                        });
+                        hostListener = listen;
+                    }));
+                    extra.Services(services);
+                }
+            },
             configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Organization:Name"] = "bank",
                 ["Organization:DataDirectory"] = folder.Combine("data"),
             }),
-            (gateway, configuration) => gateway.AddGatewaySecurity(configuration).AddServiceDescriptors([EchoReflection.Descriptor, .. descriptors]));
-        return new SecureGateway(folder, certificates, keys, gateway, revocations);
+            (gateway, configuration) => gateway.AddGatewaySecurity(configuration).AddServiceDescriptors([EchoReflection.Descriptor, .. descriptors]),
+            host?.Map);
+        return new SecureGateway(folder, certificates, keys, gateway, revocations, hostListener);
     }
 
     public static string IssuerOf(string partner) => $"https://auth.{partner}.example";
@@ -122,8 +165,11 @@ public sealed class SecureGateway : IAsyncDisposable
 
     public X509Certificate2 ClientCertificate(string org) => Certificates[org].Client.Load();
 
-    public GrpcChannel PartnerChannel(string org = "bureau") =>
-        GrpcChannel.ForAddress(Gateway.Listeners.Partner!, new GrpcChannelOptions
+    public GrpcChannel PartnerChannel(string org = "bureau") => Channel(Gateway.Listeners.Partner!, org);
+
+    /// <summary>A TLS channel trusting the development CA, presenting <paramref name="org"/>'s client certificate.</summary>
+    public GrpcChannel Channel(Uri address, string org) =>
+        GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
             ClientCertificates = [ClientCertificate(org)],
             TrustedCertificateAuthority = CertificateFiles.LoadCertificate(Certificates.Authority.CertificatePath),

@@ -9,7 +9,7 @@ namespace FederatedAgents.Gateway.Authentication;
 /// The keys of every issuer whose tokens the gateway accepts: this organization's authority, and each partner's
 /// authority as the current configuration names it (so a reload that adds or removes a partner is seen at once).
 /// A partner's keys come from its <c>JwksFile</c> when given, else its <c>JwksUri</c>; each is loaded once per
-/// configuration entry. Which issuer a given caller may present is decided by <see cref="AuthenticationFilter"/>.
+/// configuration entry. Which issuer a given caller may present is decided by <see cref="DelegationTokenAuthenticationHandler"/>.
 /// </summary>
 internal sealed class GatewayIssuerKeys(
     string ownIssuer, IIssuerKeyResolver own, GatewaySnapshotProvider snapshots, HttpClient http, TimeProvider time) : IIssuerKeyResolver

@@ -11,6 +11,9 @@ namespace FederatedAgents.Gateway.Listeners;
 /// </summary>
 internal sealed class PartnerConnectionFeature(X509Certificate2 certificate, GatewaySnapshot snapshot, PartnerConfig partner)
 {
+    /// <summary>Why a call on a connection whose certificate the current snapshot no longer recognizes is refused (UNAUTHENTICATED).</summary>
+    public const string NoLongerTrustedMessage = "The client certificate is no longer trusted for any partner of this gateway.";
+
     private Resolution _resolution = new(snapshot, new CallerInfo(partner, certificate));
 
     public X509Certificate2 Certificate { get; } = certificate;

@@ -1,4 +1,5 @@
 using FederatedAgents.Gateway.Forwarding;
+using FederatedAgents.Gateway.Listeners;
 using FederatedAgents.Grpc;
 using FederatedAgents.Grpc.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -47,7 +48,7 @@ internal sealed partial class GatewayEndpoint
 
         if (unknownPartner)
         {
-            return new Status(StatusCode.Unauthenticated, "The client certificate is no longer trusted for any partner of this gateway.");
+            return new Status(StatusCode.Unauthenticated, PartnerConnectionFeature.NoLongerTrustedMessage);
         }
 
         if (!timeoutValid)

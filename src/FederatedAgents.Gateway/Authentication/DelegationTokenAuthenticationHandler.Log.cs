@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FederatedAgents.Gateway.Authentication;
 
-internal sealed partial class AuthenticationFilter
+internal sealed partial class DelegationTokenAuthenticationHandler
 {
     private static partial class Log
     {
