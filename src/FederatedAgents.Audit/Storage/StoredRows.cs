@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace FederatedAgents.Audit.Storage;
 
 /// <summary>
@@ -23,7 +25,18 @@ public sealed class StoredRows
     /// <summary>Empties the rows, keeping the buffers.</summary>
     public void Clear() => Count = 0;
 
-    public void Add(long key, ReadOnlySpan<byte> value)
+    public void Add(long key, ReadOnlySpan<byte> value) => value.CopyTo(_bytes.AsSpan(Append(key, value.Length)));
+
+    /// <summary>Adds a row whose bytes are copied straight from column <paramref name="ordinal"/> of the reader's current row, with no array in between.</summary>
+    internal void Add(long key, DbDataReader reader, int ordinal)
+    {
+        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
+        var offset = Append(key, length); // may grow _bytes, so before _bytes is read
+        reader.GetBytes(ordinal, 0, _bytes, offset, length);
+    }
+
+    /// <summary>Adds a row of <paramref name="length"/> bytes and returns the offset in the buffer where they go.</summary>
+    private int Append(long key, int length)
     {
         if (Count == _keys.Length)
         {
@@ -32,13 +45,13 @@ public sealed class StoredRows
         }
 
         var start = Count == 0 ? 0 : _ends[Count - 1];
-        if (_bytes.Length - start < value.Length)
+        if (_bytes.Length - start < length)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, start + value.Length));
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, start + length));
         }
 
-        value.CopyTo(_bytes.AsSpan(start));
         _keys[Count] = key;
-        _ends[Count++] = start + value.Length;
+        _ends[Count++] = start + length;
+        return start;
     }
 }

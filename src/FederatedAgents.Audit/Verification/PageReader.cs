@@ -4,7 +4,7 @@ using FederatedAgents.Audit.Storage;
 namespace FederatedAgents.Audit.Verification;
 
 /// <summary>
-/// Reads a snapshot page by page — the records of a leaf range, the subtree hashes they completed and, when
+/// Reads a snapshot page by page — the records of a leaf range, the subtree hashes they completed (or their digest) and, when
 /// asked, the checkpoints stored for the tree sizes the page reaches — keeping one page in flight on the
 /// thread pool so that reading and leaf hashing overlap folding the tree. Memory: two pages' buffers, reused.
 /// </summary>
@@ -56,7 +56,14 @@ internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, bool 
         (page.Start, page.End) = (start, end);
         await snapshot.ReadRecordsAsync(start, end, page.Records, cancellationToken);
         var leafHashes = Task.Run(page.HashLeaves, cancellationToken);
-        await snapshot.ReadNodesAsync(NodeKey.LeafPosition(start), NodeKey.LeafPosition(end), page.Nodes, cancellationToken);
+        var (startPosition, endPosition) = (NodeKey.LeafPosition(start), NodeKey.LeafPosition(end));
+        page.Nodes.Clear();
+        page.NodesDigest = await snapshot.DigestNodesAsync(startPosition, endPosition, cancellationToken);
+        if (page.NodesDigest is null)
+        {
+            await snapshot.ReadNodesAsync(startPosition, endPosition, page.Nodes, cancellationToken);
+        }
+
         page.Checkpoints = readCheckpoints ? await snapshot.ReadCheckpointNotesAsync(start, end, cancellationToken).ToListAsync(cancellationToken) : [];
         await leafHashes;
         return page;
@@ -65,7 +72,8 @@ internal sealed class PageReader(IAuditLogSnapshot snapshot, int pageSize, bool 
 
 /// <summary>
 /// Leaves [Start, End): the stored records (gaps and all) with their leaf hashes (32 bytes each, in record order),
-/// the stored hashes of the subtrees they completed, and the stored checkpoints of sizes in (Start, End].
+/// the stored hashes of the subtrees they completed (or, where the store offers it, only their digest), and the stored
+/// checkpoints of sizes in (Start, End].
 /// Reused from page to page.
 /// </summary>
 internal sealed class Page
@@ -82,6 +90,8 @@ internal sealed class Page
     public StoredRows Records { get; } = new();
 
     public StoredRows Nodes { get; } = new();
+
+    public StoredNodesDigest? NodesDigest { get; set; }
 
     public List<StoredCheckpointNote> Checkpoints { get; set; } = [];
 
