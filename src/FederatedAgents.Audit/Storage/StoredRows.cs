@@ -25,17 +25,24 @@ public sealed class StoredRows
     /// <summary>Empties the rows, keeping the buffers.</summary>
     public void Clear() => Count = 0;
 
-    public void Add(long key, ReadOnlySpan<byte> value) => value.CopyTo(_bytes.AsSpan(Append(key, value.Length)));
+    public void Add(long key, ReadOnlySpan<byte> value)
+    {
+        var offset = Append(key, value.Length);
+        value.CopyTo(_bytes.AsSpan(offset));
+    }
 
     /// <summary>Adds a row whose bytes are copied straight from column <paramref name="ordinal"/> of the reader's current row, with no array in between.</summary>
     internal void Add(long key, DbDataReader reader, int ordinal)
     {
         var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
-        var offset = Append(key, length); // may grow _bytes, so before _bytes is read
+        var offset = Append(key, length);
         reader.GetBytes(ordinal, 0, _bytes, offset, length);
     }
 
-    /// <summary>Adds a row of <paramref name="length"/> bytes and returns the offset in the buffer where they go.</summary>
+    /// <summary>
+    /// Adds a row of <paramref name="length"/> bytes and returns the offset where they go. It may replace the buffer, so
+    /// callers read <c>_bytes</c> only after it returns.
+    /// </summary>
     private int Append(long key, int length)
     {
         if (Count == _keys.Length)
