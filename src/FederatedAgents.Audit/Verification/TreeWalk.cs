@@ -23,7 +23,7 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
 
     /// <summary>
     /// Checks the next page and returns its lowest damage: the subtrees completed before a missing record or a
-    /// failed anchor are checked too. <paramref name="pages"/> is quiesced before anything else is read from the snapshot.
+    /// failed anchor are checked too. Its rows are read in turn with <paramref name="pages"/>' reads.
     /// </summary>
     public async Task<AuditDamageReport?> CheckPageAsync(Page page, PageReader pages, CancellationToken cancellationToken)
     {
@@ -36,8 +36,7 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
                 return null;
             }
 
-            await pages.QuiesceAsync();
-            await snapshot.ReadNodesAsync(_nodes.StartPosition, _nodes.EndPosition, page.Nodes, cancellationToken);
+            await pages.InTurnAsync(() => snapshot.ReadNodesAsync(_nodes.StartPosition, _nodes.EndPosition, page.Nodes, cancellationToken));
         }
 
         return await FindNodeDamageAsync(page, pages, cancellationToken) ?? damage;
