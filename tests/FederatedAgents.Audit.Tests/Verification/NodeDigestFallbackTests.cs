@@ -17,30 +17,36 @@ public sealed class NodeDigestFallbackTests
     [Fact]
     public async Task VerifyAsync_DigestDisagreesOnEveryPageButRowsMatch_IsValid()
     {
-        await using var database = new SqliteDatabase();
-        await using var store = await database.OpenAsync();
-        await store.AppendBatchAsync(AuditLogVerifierContract.Events(40), Ct).Bounded();
-        await using var snapshot = new WrongDigests(await store.OpenSnapshotAsync(Ct).Bounded());
-
-        var result = await AuditLogVerifier.VerifyAsync(snapshot, new AuditVerificationOptions { PageSize = 8 }, Ct).Bounded();
+        var (result, digests) = await VerifyWithWrongDigestsAsync(_ => null);
 
         Assert.True(result.IsValid, result.Damage?.Message);
         Assert.Equal(40, result.RecordsChecked);
-        Assert.Equal(5, snapshot.Digests);
+        Assert.Equal(5, digests);
     }
 
     [Fact]
     public async Task VerifyAsync_DigestDisagreesAndARowWasAltered_NamesTheSubtree()
     {
+        var (result, _) = await VerifyWithWrongDigestsAsync(
+            database => $"UPDATE audit_nodes SET hash = {database.Bytes(new byte[Sha256Hash.Length])} WHERE pos = {new NodeKey(1, 13).Position}");
+
+        Assert.Equal((26L, AuditDamage.AlteredTree), (result.Damage!.FirstBadIndex, result.Damage.Kind));
+    }
+
+    /// <summary>Verifies a 40-record SQLite log in pages of 8, after the tampering SQL if any, through <see cref="WrongDigests"/>.</summary>
+    private static async Task<(AuditVerificationResult Result, int Digests)> VerifyWithWrongDigestsAsync(Func<StoreDatabase, string?> tamperSql)
+    {
         await using var database = new SqliteDatabase();
         await using var store = await database.OpenAsync();
         await store.AppendBatchAsync(AuditLogVerifierContract.Events(40), Ct).Bounded();
-        await database.ExecuteAsync($"UPDATE audit_nodes SET hash = {database.Bytes(new byte[Sha256Hash.Length])} WHERE pos = {new NodeKey(1, 13).Position}");
+        if (tamperSql(database) is { } sql)
+        {
+            await database.ExecuteAsync(sql);
+        }
+
         await using var snapshot = new WrongDigests(await store.OpenSnapshotAsync(Ct).Bounded());
-
         var result = await AuditLogVerifier.VerifyAsync(snapshot, new AuditVerificationOptions { PageSize = 8 }, Ct).Bounded();
-
-        Assert.Equal((26L, AuditDamage.AlteredTree), (result.Damage!.FirstBadIndex, result.Damage.Kind));
+        return (result, snapshot.Digests);
     }
 
     /// <summary>A store that offers a digest of every node range, always a wrong one.</summary>
