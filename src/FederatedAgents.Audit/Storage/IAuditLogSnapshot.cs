@@ -23,6 +23,12 @@ public interface IAuditLogSnapshot : IAsyncDisposable
     /// </summary>
     Task ReadNodesAsync(long startPosition, long endPosition, StoredRows rows, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The <see cref="StoredNodesDigest"/> of the stored subtree hashes whose position is in [start, end), computed where
+    /// they are stored so that they need not be sent; null from a store for which reading the rows costs no more.
+    /// </summary>
+    Task<StoredNodesDigest?> DigestNodesAsync(long startPosition, long endPosition, CancellationToken cancellationToken = default);
+
     /// <summary>The lowest stored record index outside [0, treeSize), or null when there is none.</summary>
     Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default);
 
@@ -32,6 +38,13 @@ public interface IAuditLogSnapshot : IAsyncDisposable
 
 /// <summary>A stored subtree hash, raw: a damaged row may hold any number of bytes.</summary>
 public sealed record StoredNode(long Position, byte[] Hash);
+
+/// <summary>
+/// Stored subtree hashes in a position range, summarized: whether every hash is 32 bytes, and the SHA-256 of, row by row in
+/// position order, the position (8 bytes, big-endian) followed by the hash. Equal to the digest of the expected
+/// (position, hash) sequence only when every position in the range is stored once with exactly its expected hash.
+/// </summary>
+public sealed record StoredNodesDigest(bool AllHashesSized, Sha256Hash Digest);
 
 /// <summary>A stored checkpoint row, raw: the size it is stored under and the note text as stored.</summary>
 public sealed record StoredCheckpointNote(long Size, string Note);

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace FederatedAgents.Audit.Storage;
 
 /// <summary>
@@ -25,6 +27,24 @@ public sealed class StoredRows
 
     public void Add(long key, ReadOnlySpan<byte> value)
     {
+        var offset = Append(key, value.Length);
+        value.CopyTo(_bytes.AsSpan(offset));
+    }
+
+    /// <summary>Adds a row whose bytes are copied straight from column <paramref name="ordinal"/> of the reader's current row, with no array in between.</summary>
+    internal void Add(long key, DbDataReader reader, int ordinal)
+    {
+        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
+        var offset = Append(key, length);
+        reader.GetBytes(ordinal, 0, _bytes, offset, length);
+    }
+
+    /// <summary>
+    /// Adds a row of <paramref name="length"/> bytes and returns the offset where they go. It may replace the buffer, so
+    /// callers read <c>_bytes</c> only after it returns.
+    /// </summary>
+    private int Append(long key, int length)
+    {
         if (Count == _keys.Length)
         {
             Array.Resize(ref _keys, Count * 2);
@@ -32,13 +52,13 @@ public sealed class StoredRows
         }
 
         var start = Count == 0 ? 0 : _ends[Count - 1];
-        if (_bytes.Length - start < value.Length)
+        if (_bytes.Length - start < length)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, start + value.Length));
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, start + length));
         }
 
-        value.CopyTo(_bytes.AsSpan(start));
         _keys[Count] = key;
-        _ends[Count++] = start + value.Length;
+        _ends[Count++] = start + length;
+        return start;
     }
 }

@@ -4,13 +4,15 @@ using FederatedAgents.Audit.Storage;
 namespace FederatedAgents.Audit.Verification;
 
 /// <summary>
-/// The streaming recomputation: page by page, each record's leaf hash and every subtree it completes
-/// are compared with the stored hashes at the same positions (both come back in append order), and
-/// anchors are checked as the tree passes their sizes. State is one <see cref="MerkleFrontier"/>.
+/// The streaming recomputation: page by page, each record's leaf hash and every subtree it completes are
+/// recomputed and anchors are checked as the tree passes their sizes; then the page's stored subtree hashes
+/// (both in append order) are compared with the recomputed ones, through the store's digest of them when it
+/// offers one and row by row otherwise or when the digest differs. State is one <see cref="MerkleFrontier"/>.
 /// </summary>
 internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors, int pageSize)
 {
     private readonly MerkleFrontier _frontier = new();
+    private readonly RecomputedNodes _nodes = new();
 
     public long RecordsChecked => _frontier.Size;
 
@@ -19,36 +21,43 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
     /// <summary>Anchors for the empty tree are checked before the first page.</summary>
     public ValueTask<AuditDamageReport?> CheckEmptyTreeAsync() => anchors.CheckAtAsync(0, _frontier);
 
-    /// <summary>Checks the next page; <paramref name="pages"/> is quiesced before a failure is classified, which reads the snapshot.</summary>
+    /// <summary>
+    /// Checks the next page and returns its lowest damage: the subtrees completed before a missing record or a
+    /// failed anchor are checked too. Its rows are read in turn with <paramref name="pages"/>' reads.
+    /// </summary>
     public async Task<AuditDamageReport?> CheckPageAsync(Page page, PageReader pages, CancellationToken cancellationToken)
     {
-        var (records, nodes) = (page.Records, page.Nodes);
         anchors.Enqueue(page.Checkpoints);
-        int nextRecord = 0, nextNode = 0;
-        for (var index = page.Start; index < page.End; index++)
+        var damage = await WalkAsync(page);
+        if (page.NodesDigest is { } digest)
         {
-            if (nextRecord == records.Count || records.Key(nextRecord) != index)
+            if (damage is null && _nodes.Match(digest))
+            {
+                return null;
+            }
+
+            await pages.InTurnAsync(() => snapshot.ReadNodesAsync(_nodes.StartPosition, _nodes.EndPosition, page.Nodes, cancellationToken));
+        }
+
+        return await FindNodeDamageAsync(page, pages, cancellationToken) ?? damage;
+    }
+
+    /// <summary>Recomputes the page's leaves and subtrees until a record is missing or an anchor disagrees.</summary>
+    private async Task<AuditDamageReport?> WalkAsync(Page page)
+    {
+        var records = page.Records;
+        _nodes.Reset(NodeKey.LeafPosition(page.Start));
+        for (var (index, record) = (page.Start, 0); index < page.End; index++, record++)
+        {
+            if (record == records.Count || records.Key(record) != index)
             {
                 return new AuditDamageReport(index, AuditDamage.DeletedRecord, $"Record {index} is missing: it was deleted.");
             }
 
-            var record = nextRecord++;
-            var position = NodeKey.LeafPosition(index);
             var completed = _frontier.Append(page.LeafHash(record));
             for (var level = 0; level < completed; level++)
             {
-                var stored = nextNode < nodes.Count && nodes.Key(nextNode) == position + level ? nextNode++ : -1;
-                if (stored < 0 || !_frontier.Completed(level).SequenceEqual(nodes.Value(stored)))
-                {
-                    if (level > 0 || stored < 0)
-                    {
-                        return SubtreeDamage(index, level, stored < 0);
-                    }
-
-                    var (leafHash, storedHash) = (page.LeafHash(record).ToArray(), nodes.Value(stored).ToArray());
-                    await pages.QuiesceAsync();
-                    return await new LeafDamageClassifier(snapshot, pageSize).ClassifyAsync(index, leafHash, storedHash, cancellationToken);
-                }
+                _nodes.Add(_frontier.Completed(level));
             }
 
             if (await anchors.CheckAtAsync(_frontier.Size, _frontier) is { } damage)
@@ -60,14 +69,42 @@ internal sealed class TreeWalk(IAuditLogSnapshot snapshot, AnchorCursor anchors,
         return null;
     }
 
-    private static AuditDamageReport SubtreeDamage(long lastLeaf, int level, bool missing)
+    private async Task<AuditDamageReport?> FindNodeDamageAsync(Page page, PageReader pages, CancellationToken cancellationToken)
+    {
+        if (_nodes.FindMismatch(page.Nodes) is not { } mismatch)
+        {
+            return null;
+        }
+
+        var position = _nodes.StartPosition + mismatch.Node;
+        var leaf = page.Start;
+        while (NodeKey.LeafPosition(leaf + 1) <= position)
+        {
+            leaf++;
+        }
+
+        var level = (int)(position - NodeKey.LeafPosition(leaf));
+        if (level > 0 || mismatch.Fault != NodeFault.Differs)
+        {
+            return SubtreeDamage(leaf, level, mismatch.Fault);
+        }
+
+        var (leafHash, storedHash) = (_nodes.Hash(mismatch.Node).ToArray(), page.Nodes.Value(mismatch.Row).ToArray());
+        await pages.QuiesceAsync();
+        return await new LeafDamageClassifier(snapshot, pageSize).ClassifyAsync(leaf, leafHash, storedHash, cancellationToken);
+    }
+
+    private static AuditDamageReport SubtreeDamage(long lastLeaf, int level, NodeFault fault)
     {
         var firstLeaf = lastLeaf - (1L << level) + 1;
         var what = level == 0 ? $"record {lastLeaf}" : $"the subtree over records [{firstLeaf}, {lastLeaf}]";
         return new AuditDamageReport(
             firstLeaf, AuditDamage.AlteredTree,
-            missing
-                ? $"The stored hash of {what} is missing."
-                : $"The stored hash of {what} does not match those records, though each matches its stored leaf hash: the stored tree was altered.");
+            fault switch
+            {
+                NodeFault.Missing => $"The stored hash of {what} is missing.",
+                NodeFault.StoredTwice => $"The hash of {what} is stored twice: a row was added to the stored tree.",
+                _ => $"The stored hash of {what} does not match those records, though each matches its stored leaf hash: the stored tree was altered.",
+            });
     }
 }

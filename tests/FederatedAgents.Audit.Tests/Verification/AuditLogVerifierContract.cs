@@ -75,6 +75,32 @@ public abstract class AuditLogVerifierContract : StoreTest
         AssertDamageAsync($"DELETE FROM audit_nodes WHERE pos = {new NodeKey(3, 2).Position}", 16, AuditDamage.AlteredTree);
 
     [Fact]
+    public Task VerifyAsync_LeafHashDeleted_NamesTheRecord() =>
+        AssertDamageAsync($"DELETE FROM audit_nodes WHERE pos = {NodeKey.LeafPosition(19)}", 19, AuditDamage.AlteredTree);
+
+    [Fact]
+    public Task VerifyAsync_LeafHashAltered_NamesTheRecord() =>
+        AssertDamageAsync(
+            $"UPDATE audit_nodes SET hash = {Database.Bytes(new byte[Sha256Hash.Length])} WHERE pos = {NodeKey.LeafPosition(27)}", 27, AuditDamage.AlteredRecord);
+
+    [Fact]
+    public Task VerifyAsync_SubtreeHashAltered_NamesTheSubtreesFirstRecord() =>
+        AssertDamageAsync(
+            $"UPDATE audit_nodes SET hash = {Database.Bytes(new byte[Sha256Hash.Length])} WHERE pos = {new NodeKey(2, 5).Position}", 20, AuditDamage.AlteredTree);
+
+    [Fact]
+    public Task VerifyAsync_SubtreeHashTruncated_NamesTheSubtreesFirstRecord() =>
+        AssertDamageAsync($"UPDATE audit_nodes SET hash = substr(hash, 1, 31) WHERE pos = {new NodeKey(1, 17).Position}", 34, AuditDamage.AlteredTree);
+
+    [Fact]
+    public Task VerifyAsync_SubtreeHashesOfTwoPagesSwapped_NamesTheFirstSubtree() =>
+        AssertDamageAsync(
+            $"UPDATE audit_nodes SET pos = -1 WHERE pos = {new NodeKey(1, 1).Position}; "
+            + $"UPDATE audit_nodes SET pos = {new NodeKey(1, 1).Position} WHERE pos = {new NodeKey(1, 15).Position}; "
+            + $"UPDATE audit_nodes SET pos = {new NodeKey(1, 15).Position} WHERE pos = -1",
+            2, AuditDamage.AlteredTree);
+
+    [Fact]
     public Task VerifyAsync_HeadRootReplaced_ReportsRootMismatchAtTheTreeSize() =>
         AssertDamageAsync("UPDATE audit_head SET root = (SELECT hash FROM audit_nodes WHERE pos = 0)", Size, AuditDamage.RootMismatch);
 
@@ -119,7 +145,7 @@ public abstract class AuditLogVerifierContract : StoreTest
         }
     }
 
-    private async Task AssertDamageAsync(string tamperSql, long firstBadIndex, AuditDamage kind)
+    protected async Task AssertDamageAsync(string tamperSql, long firstBadIndex, AuditDamage kind)
     {
         await Database.ExecuteAsync(tamperSql);
 
@@ -142,5 +168,13 @@ public sealed class SqliteAuditLogVerifierTests : AuditLogVerifierContract
 
 public sealed class PostgresAuditLogVerifierTests : AuditLogVerifierContract
 {
+    /// <summary>Only a table without its primary key can hold a position twice; SQLite cannot drop one.</summary>
+    [Fact]
+    public Task VerifyAsync_SubtreeHashStoredTwice_NamesTheSubtreesFirstRecord() =>
+        AssertDamageAsync(
+            "ALTER TABLE audit_nodes DROP CONSTRAINT audit_nodes_pkey; "
+            + $"INSERT INTO audit_nodes (pos, hash) SELECT pos, hash FROM audit_nodes WHERE pos = {new NodeKey(3, 1).Position}",
+            8, AuditDamage.AlteredTree);
+
     protected override Task<StoreDatabase> CreateDatabaseAsync() => PostgresDatabase.CreateAsync();
 }

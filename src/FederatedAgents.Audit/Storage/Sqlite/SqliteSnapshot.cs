@@ -47,6 +47,10 @@ internal sealed class SqliteSnapshot : IAuditLogSnapshot
     public Task ReadNodesAsync(long startPosition, long endPosition, StoredRows rows, CancellationToken cancellationToken = default) =>
         CopyRows(AuditSql.SelectNodeRange, startPosition, endPosition, rows, cancellationToken);
 
+    /// <summary>Reading the rows in process costs less than a digest would save: none is offered.</summary>
+    public Task<StoredNodesDigest?> DigestNodesAsync(long startPosition, long endPosition, CancellationToken cancellationToken = default) =>
+        Task.FromResult<StoredNodesDigest?>(null);
+
     public Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default) =>
         Task.FromResult(Query(_db, AuditSql.SelectIndexOutside, [("@size", treeSize)],
             s => raw.sqlite3_column_type(s, 0) == raw.SQLITE_NULL ? null : (long?)raw.sqlite3_column_int64(s, 0), cancellationToken).Single());
