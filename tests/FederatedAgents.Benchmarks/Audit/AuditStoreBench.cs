@@ -10,7 +10,9 @@ namespace FederatedAgents.Benchmarks.Audit;
 /// Whole-store figures: appends/s with the durability guarantee (each append awaited until its commit
 /// is flushed) for 1 and 16 concurrent appenders, then full verification against plain SHA-256 over the
 /// same record bytes in memory (reused context: the fastest plain hashing, so the ratio is conservative). Rounds alternate (A B A B …) after a discarded warm-up; medians are reported.
-/// Usage: audit-store [--postgres CONNECTION] [--seconds 3] [--rounds 3]
+/// Before verifying, each log is filled (batched appends) to at least the verify size, so both stores verify logs of
+/// one size, large enough that one-time costs (JIT tier-up, connecting) do not pass for throughput.
+/// Usage: audit-store [--postgres CONNECTION] [--seconds 3] [--rounds 3] [--verify-records 200000]
 /// </summary>
 internal static class AuditStoreBench
 {
@@ -21,13 +23,14 @@ internal static class AuditStoreBench
         var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
         var seconds = double.Parse(options.GetValueOrDefault("--seconds", "3"), CultureInfo.InvariantCulture);
         var rounds = int.Parse(options.GetValueOrDefault("--rounds", "3"), CultureInfo.InvariantCulture);
+        var verifyRecords = int.Parse(options.GetValueOrDefault("--verify-records", "200000"), CultureInfo.InvariantCulture);
         var directory = Directory.CreateTempSubdirectory("fa-audit-store-bench-");
         try
         {
-            await MeasureAsync("sqlite", () => AuditLogStores.OpenSqliteAsync(Path.Combine(directory.FullName, "audit.db")), seconds, rounds);
+            await MeasureAsync("sqlite", () => AuditLogStores.OpenSqliteAsync(Path.Combine(directory.FullName, "audit.db")), seconds, rounds, verifyRecords);
             if (options.TryGetValue("--postgres", out var postgres))
             {
-                await MeasureAsync("postgres", () => AuditLogStores.OpenPostgresAsync(postgres), seconds, rounds);
+                await MeasureAsync("postgres", () => AuditLogStores.OpenPostgresAsync(postgres), seconds, rounds, verifyRecords);
             }
         }
         finally
@@ -38,7 +41,7 @@ internal static class AuditStoreBench
         return 0;
     }
 
-    private static async Task MeasureAsync(string name, Func<Task<IAuditLogStore>> open, double seconds, int rounds)
+    private static async Task MeasureAsync(string name, Func<Task<IAuditLogStore>> open, double seconds, int rounds, int verifyRecords)
     {
         await using var store = await open();
         foreach (var appenders in s_appenders)
@@ -61,7 +64,17 @@ internal static class AuditStoreBench
         }
 
         Console.WriteLine($"{name,-9} ratio 16 appenders / 1 appender = {Median(results[16]) / Median(results[1]):F2}");
+        await FillAsync(store, verifyRecords);
         await VerifyThroughputAsync(name, store, rounds);
+    }
+
+    /// <summary>Appends records in batches of 500 until the log holds at least <paramref name="records"/>.</summary>
+    private static async Task FillAsync(IAuditLogStore store, int records)
+    {
+        for (var size = (await store.GetTreeHeadAsync()).Size; size < records; size += 500)
+        {
+            await store.AppendBatchAsync([.. Enumerable.Range(0, 500).Select(i => BenchEvents.Call(1_000_000_000 + size + i))]);
+        }
     }
 
     private static async Task<double> AppendsPerSecondAsync(IAuditLogStore store, int appenders, double seconds)
