@@ -7,7 +7,7 @@ namespace FederatedAgents.Audit.Storage;
 public static class AuditLogStores
 {
     /// <summary>
-    /// The embedded single-node store: a SQLite file (WAL; commits flushed by the store before appends complete, see DURABILITY.md). Several instances
+    /// The embedded single-node store: a SQLite file (WAL, <c>synchronous=FULL</c>). Several instances
     /// in one or more processes may open the same file; their commits take turns on the file lock.
     /// </summary>
     public static async Task<IAuditLogStore> OpenSqliteAsync(
