@@ -15,7 +15,7 @@ internal sealed class AuditLogStore : IAuditLogStore
     public AuditLogStore(IAuditBackend backend, AuditStoreOptions options)
     {
         _backend = backend;
-        _committer = new GroupCommitter(backend, options.MaxBatchSize);
+        _committer = new GroupCommitter(backend.CommitAsync, options.MaxBatchSize);
     }
 
     public async Task<AuditAppendResult> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>

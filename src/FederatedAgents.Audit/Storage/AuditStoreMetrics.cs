@@ -4,7 +4,7 @@ namespace FederatedAgents.Audit.Storage;
 
 /// <summary>
 /// The audit store's instruments (meter <see cref="MeterName"/>), for dashboards and for explaining append latency:
-/// how many records each group commit takes, how long a commit holds the log (lock wait, writes), how long a flush takes, and how long
+/// how many records each group commit takes, how long a commit holds the log (lock wait, writes, flush), and how long
 /// an append waits in all until its records are durable.
 /// </summary>
 public static class AuditStoreMetrics
@@ -16,9 +16,6 @@ public static class AuditStoreMetrics
 
     /// <summary>Milliseconds from a commit's start (before it waits for the database's write lock) until it is durable.</summary>
     public const string CommitDuration = "fa.audit.commit.duration";
-
-    /// <summary>Milliseconds a flush of committed records to disk takes (stores whose commits do not flush: SQLite).</summary>
-    public const string FlushDuration = "fa.audit.flush.duration";
 
     /// <summary>Milliseconds a commit waits for the log's write lock (held by another writer: a replica, a checkpoint being stored).</summary>
     public const string CommitLockWait = "fa.audit.commit.lock_wait";
@@ -33,8 +30,6 @@ public static class AuditStoreMetrics
     internal static readonly Histogram<double> Commit = s_meter.CreateHistogram<double>(CommitDuration, "ms", "Time a group commit takes until its records are durable.");
 
     internal static readonly Histogram<double> LockWait = s_meter.CreateHistogram<double>(CommitLockWait, "ms", "Time a group commit waits for the log's write lock.");
-
-    internal static readonly Histogram<double> Flush = s_meter.CreateHistogram<double>(FlushDuration, "ms", "Time a flush of committed records to disk takes.");
 
     internal static readonly Histogram<double> Append = s_meter.CreateHistogram<double>(AppendDuration, "ms", "Time an append waits until its records are durable.");
 }

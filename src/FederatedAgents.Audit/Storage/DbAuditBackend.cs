@@ -21,10 +21,6 @@ internal abstract class DbAuditBackend : IAuditBackend
 
     public abstract Task<TreeHead> CommitAsync(IReadOnlyList<byte[]> leafData, CancellationToken cancellationToken);
 
-    public virtual bool FlushesSeparately => false;
-
-    public virtual Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public async Task<TreeHead> GetHeadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

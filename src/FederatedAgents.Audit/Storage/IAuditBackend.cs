@@ -9,17 +9,10 @@ namespace FederatedAgents.Audit.Storage;
 internal interface IAuditBackend : IAsyncDisposable
 {
     /// <summary>
-    /// In one transaction: lock the head, append the leaves at the next indexes with the subtree hashes
-    /// they complete, move the head. Returns the head after the commit. Durable on return unless
-    /// <see cref="FlushesSeparately"/>.
+    /// In one durable transaction: lock the head, append the leaves at the next indexes with the
+    /// subtree hashes they complete, move the head. Returns the head after the commit.
     /// </summary>
     Task<TreeHead> CommitAsync(IReadOnlyList<byte[]> leafData, CancellationToken cancellationToken);
-
-    /// <summary>Whether commits become durable only through <see cref="FlushAsync"/> (so the next commit may run during a flush).</summary>
-    bool FlushesSeparately { get; }
-
-    /// <summary>Makes every commit that returned before this call durable.</summary>
-    Task FlushAsync(CancellationToken cancellationToken);
 
     Task<TreeHead> GetHeadAsync(CancellationToken cancellationToken);
 

@@ -8,9 +8,7 @@ namespace FederatedAgents.Audit.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Each instance commits through its own writer
-/// connection with <c>synchronous=NORMAL</c> and makes its commits durable with its own flush of the WAL
-/// (<see cref="WalFlusher"/>), so a commit runs while the previous one reaches the disk;
-/// <c>BEGIN IMMEDIATE</c> takes the file's write lock, so
+/// connection with <c>synchronous=FULL</c>; <c>BEGIN IMMEDIATE</c> takes the file's write lock, so
 /// several instances (or processes) on one file append one transaction at a time. Within an instance,
 /// commits and evidence writes (checkpoints, receipts) take turns at <see cref="_writeTurn"/> instead of
 /// meeting at the file lock: the bundled SQLite's busy wait sleeps in whole seconds (it is built without
@@ -21,20 +19,16 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
     private readonly string _path;
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly WalFlusher _wal;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
 
     static SqliteAuditBackend() => SQLitePCL.Batteries_V2.Init();
 
-    private SqliteAuditBackend(string path, string connectionString, SqliteConnection writer, WalFlusher wal)
+    private SqliteAuditBackend(string path, string connectionString, SqliteConnection writer)
     {
         _path = path;
         _connectionString = connectionString;
         _writer = writer;
-        _wal = wal;
     }
-
-    public override bool FlushesSeparately => true;
 
     public static async Task<SqliteAuditBackend> OpenAsync(string path, CancellationToken cancellationToken)
     {
@@ -50,7 +44,7 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
         {
             await writer.OpenAsync(cancellationToken);
             await SqliteSchema.EnsureAsync(writer, path, cancellationToken);
-            return new SqliteAuditBackend(path, connectionString, writer, new WalFlusher(path));
+            return new SqliteAuditBackend(path, connectionString, writer);
         }
         catch
         {
@@ -108,18 +102,11 @@ internal sealed class SqliteAuditBackend : DbAuditBackend
         }
     }
 
-    public override Task FlushAsync(CancellationToken cancellationToken)
-    {
-        _wal.Flush();
-        return Task.CompletedTask;
-    }
-
     public override Task<IAuditLogSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IAuditLogSnapshot>(SqliteSnapshot.Open(_path));
 
     public override async ValueTask DisposeAsync()
     {
-        _wal.Dispose();
         await _writer.DisposeAsync();
         _writeTurn.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace FederatedAgents.Audit.Storage.Sqlite;
 
-/// <summary>Creates the tables and expression indexes if missing and sets the writer connection's pragmas.</summary>
+/// <summary>Creates the tables and expression indexes if missing and sets the writer connection's durability pragmas.</summary>
 internal static class SqliteSchema
 {
     public static async Task EnsureAsync(SqliteConnection writer, string path, CancellationToken cancellationToken)
@@ -16,9 +16,7 @@ internal static class SqliteSchema
                 $"The SQLite audit store at '{path}' could not enable WAL (journal mode is '{journalMode}'); put it on a local file system.");
         }
 
-        // NORMAL: a commit writes the WAL without syncing it; the store flushes the WAL itself (WalFlusher) before an
-        // append completes, so the next commit need not wait for the disk.
-        await using var pragmas = writer.Command("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
+        await using var pragmas = writer.Command("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         using var transaction = writer.BeginTransaction(deferred: false);
         var indexes = AuditSql.IndexedMembers.Select(name =>
