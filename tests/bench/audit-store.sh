@@ -17,7 +17,7 @@ while ss -ltn | grep -q ":$port "; do port=$((port + 1)); done
 stop_pg() { runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
 trap stop_pg EXIT
 runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U fa >/dev/null
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1" -l "$pg_dir/log" start >/dev/null
+runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" -l "$pg_dir/log" start >/dev/null
 runuser -u postgres -- "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U fa fa_audit_bench
 
 cd "$repo"
