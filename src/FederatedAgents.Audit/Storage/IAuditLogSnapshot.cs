@@ -32,6 +32,12 @@ public interface IAuditLogSnapshot : IAsyncDisposable
     /// <summary>The lowest stored record index outside [0, treeSize), or null when there is none.</summary>
     Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A second view of exactly this snapshot whose reads may run at the same time as this one's (each view still
+    /// reads one at a time), or null when the store has none. The caller disposes it. Call it when no read is running.
+    /// </summary>
+    Task<IAuditLogSnapshot?> OpenParallelViewAsync(CancellationToken cancellationToken = default) => Task.FromResult<IAuditLogSnapshot?>(null);
+
     /// <summary>Stored checkpoint notes of sizes in (afterSize, throughSize], ascending, raw: a damaged note is returned as stored.</summary>
     IAsyncEnumerable<StoredCheckpointNote> ReadCheckpointNotesAsync(long afterSize, long throughSize, CancellationToken cancellationToken = default);
 }

@@ -25,7 +25,7 @@ public static class AuditLogVerifier
         await using var anchors = new AnchorCursor(options.Anchors, options.Checkpoints, cancellationToken);
         var walk = new TreeWalk(snapshot, anchors, options.PageSize);
         var damage = await walk.CheckEmptyTreeAsync();
-        await using (var pages = new PageReader(snapshot, options.PageSize, anchors.ChecksStoredCheckpoints, cancellationToken))
+        await using (var pages = await PageReader.OpenAsync(snapshot, options.PageSize, anchors.ChecksStoredCheckpoints, cancellationToken))
         {
             while (damage is null && await pages.NextAsync() is { } page)
             {

@@ -5,7 +5,8 @@ using FederatedAgents.Audit.Merkle;
 namespace FederatedAgents.Audit.Storage.Postgres;
 
 /// <summary>A snapshot as one open <c>REPEATABLE READ READ ONLY</c> transaction on one connection.</summary>
-internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransaction transaction, TreeHead head) : IAuditLogSnapshot
+internal sealed class PostgresSnapshot(NpgsqlDataSource dataSource, NpgsqlConnection connection, NpgsqlTransaction transaction, TreeHead head)
+    : IAuditLogSnapshot
 {
     /// <summary>
     /// The <see cref="StoredNodesDigest"/> of a position range. The rows are aggregated in the order the subquery
@@ -17,6 +18,9 @@ internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransa
         FROM (SELECT pos, hash FROM audit_nodes WHERE pos >= @start AND pos < @end ORDER BY pos) AS nodes
         """;
 
+    /// <summary>Asked apart from the export: a query calling a function the role may not call fails whichever branch it takes.</summary>
+    private const string MayExportSnapshot = "SELECT has_function_privilege('pg_catalog.pg_export_snapshot()', 'EXECUTE')";
+
     public TreeHead Head { get; } = head;
 
     public static async Task<PostgresSnapshot> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -26,7 +30,7 @@ internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransa
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
             var head = await connection.Command($"SET TRANSACTION READ ONLY; {AuditSql.SelectHead}", transaction).ReadHeadAsync(cancellationToken);
-            return new PostgresSnapshot(connection, transaction, head);
+            return new PostgresSnapshot(dataSource, connection, transaction, head);
         }
         catch
         {
@@ -51,6 +55,46 @@ internal sealed class PostgresSnapshot(NpgsqlConnection connection, NpgsqlTransa
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new StoredNodesDigest(reader.GetBoolean(0), Sha256Hash.FromBytes(reader.GetFieldValue<byte[]>(1)));
+    }
+
+    /// <summary>
+    /// Another connection in a transaction that imports this one's exported snapshot, so it sees exactly the same
+    /// rows, with a server process of its own. Null when the role may not export snapshots or the server refuses the
+    /// connection (e.g. no slot left): the view only makes reading faster. An error inside this transaction would end
+    /// it, so the export is not attempted without the privilege.
+    /// </summary>
+    public async Task<IAuditLogSnapshot?> OpenParallelViewAsync(CancellationToken cancellationToken = default)
+    {
+        await using var mayExport = connection.Command(MayExportSnapshot, transaction);
+        if (await mayExport.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            return null;
+        }
+
+        await using var export = connection.Command("SELECT pg_catalog.pg_export_snapshot()", transaction);
+        var snapshotId = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
+
+        try
+        {
+            var view = await dataSource.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var viewTransaction = await view.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+                // The id is the server's own (hex digits and dashes).
+                await using var import = view.Command($"SET TRANSACTION SNAPSHOT '{snapshotId}'; SET TRANSACTION READ ONLY", viewTransaction);
+                await import.ExecuteNonQueryAsync(cancellationToken);
+                return new PostgresSnapshot(dataSource, view, viewTransaction, Head);
+            }
+            catch
+            {
+                await view.DisposeAsync();
+                throw;
+            }
+        }
+        catch (PostgresException)
+        {
+            return null;
+        }
     }
 
     public async Task<long?> FindIndexOutsideAsync(long treeSize, CancellationToken cancellationToken = default)
