@@ -35,8 +35,11 @@ internal sealed class PageReader : IAsyncDisposable
 
     private IAuditLogSnapshot Snapshot => _views[0];
 
+    /// <summary>Asks for a parallel view only when there is more than one page to read.</summary>
     public static async Task<PageReader> OpenAsync(IAuditLogSnapshot snapshot, int pageSize, bool readCheckpoints, CancellationToken cancellationToken) =>
-        new(await snapshot.OpenParallelViewAsync(cancellationToken) is { } view ? [snapshot, view] : [snapshot], pageSize, readCheckpoints, cancellationToken);
+        new(
+            snapshot.Head.Size > pageSize && await snapshot.OpenParallelViewAsync(cancellationToken) is { } view ? [snapshot, view] : [snapshot],
+            pageSize, readCheckpoints, cancellationToken);
 
     public async Task<Page?> NextAsync()
     {
